@@ -1,0 +1,15 @@
+package org.socialmedia.cqrs.domain;
+
+import java.util.UUID;
+
+/** No event exists for the requested aggregate. */
+public class AggregateNotFoundException extends DomainException {
+
+    public AggregateNotFoundException(String aggregateType, UUID id) {
+        super(aggregateType + " " + id + " does not exist");
+    }
+
+    public AggregateNotFoundException(String message) {
+        super(message);
+    }
+}
