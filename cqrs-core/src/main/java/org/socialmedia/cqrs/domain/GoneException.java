@@ -1,9 +1,9 @@
 package org.socialmedia.cqrs.domain;
 
 /** The target existed but has been removed; no command applies to it any more. */
-public class AggregateGoneException extends DomainException {
+public class GoneException extends DomainException {
 
-    public AggregateGoneException(String message) {
+    public GoneException(String message) {
         super(message);
     }
 }

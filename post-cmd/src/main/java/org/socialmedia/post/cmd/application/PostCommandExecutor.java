@@ -1,0 +1,108 @@
+package org.socialmedia.post.cmd.application;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import org.socialmedia.cqrs.domain.ConcurrencyException;
+import org.socialmedia.cqrs.domain.DomainException;
+import org.socialmedia.cqrs.domain.StaleVersionException;
+import org.socialmedia.post.cmd.domain.Post;
+import org.socialmedia.post.cmd.domain.PostCommand;
+
+/**
+ * Runs a decision on a post: load, decide, check the caller's expected version, store; and when
+ * another writer stored first, do it all again on the fresh state, a bounded number of times.
+ *
+ * <p>The expected version ({@code If-Match}) is checked after the decision on purpose: a request
+ * the post would refuse anyway (unknown, removed, not yours) answers with that refusal, as HTTP
+ * says preconditions are only evaluated for requests that would otherwise succeed. A retry after a
+ * lost race re-checks it, so a caller who pinned a version gets 412 once the post has moved on.
+ */
+public class PostCommandExecutor {
+
+    private final PostRepository posts;
+    private final PostLocks locks;
+    private final StoredEventsListener listener;
+    private final CommandMetrics metrics;
+    private final int maxAttempts;
+    private final Duration maxBackoff;
+
+    public PostCommandExecutor(PostRepository posts, PostLocks locks, StoredEventsListener listener,
+                               CommandMetrics metrics, int maxAttempts, Duration maxBackoff) {
+        this.posts = posts;
+        this.locks = locks;
+        this.listener = listener;
+        this.metrics = metrics;
+        this.maxAttempts = maxAttempts;
+        this.maxBackoff = maxBackoff;
+    }
+
+    /** Stores a new post. Its id is fresh, so there is no one to race with. */
+    public long create(PostCommand command, Supplier<Post> creation) {
+        return measured(command, () -> {
+            Post post = creation.get();
+            return locks.withLock(post.id(), () -> store(post));
+        });
+    }
+
+    /** @return the post's version after the command; unchanged if the decision raised nothing */
+    public long execute(PostCommand command, UUID postId, OptionalLong expectedVersion, Consumer<Post> decision) {
+        return measured(command, () -> {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return locks.withLock(postId, () -> decideAndStore(postId, expectedVersion, decision));
+                } catch (ConcurrencyException lostRace) {
+                    if (attempt >= maxAttempts) {
+                        throw new CommandRetriesExhaustedException(postId, attempt);
+                    }
+                    metrics.conflictRetried();
+                    pause(attempt);
+                }
+            }
+        });
+    }
+
+    private long decideAndStore(UUID postId, OptionalLong expectedVersion, Consumer<Post> decision) {
+        Post post = posts.load(postId);
+        decision.accept(post);
+        long current = post.committedVersion();
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current) {
+            throw new StaleVersionException(postId, expectedVersion.getAsLong(), current);
+        }
+        return store(post);
+    }
+
+    private long store(Post post) {
+        listener.stored(posts.save(post, Map.of("correlationId", UUID.randomUUID().toString())));
+        return post.version();
+    }
+
+    private long measured(PostCommand command, LongSupplier work) {
+        String name = command.getClass().getSimpleName();
+        try {
+            long version = work.getAsLong();
+            metrics.handled(name, "accepted");
+            return version;
+        } catch (DomainException refused) {
+            metrics.handled(name, refused.getClass().getSimpleName());
+            throw refused;
+        }
+    }
+
+    /** Jittered, growing pause so that writers on different instances stop colliding in step. */
+    private void pause(int attempt) {
+        long boundMillis = Math.min(maxBackoff.toMillis(), 2L * attempt) + 1;
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(boundMillis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a command", e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.socialmedia.post.cmd.application.handlers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Event timestamps carry milliseconds, the precision of the wire format and of MongoDB dates. */
+final class Instants {
+
+    private Instants() {
+    }
+
+    static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,51 @@
+package org.socialmedia.post.cmd.eventstore;
+
+import org.bson.Document;
+import org.socialmedia.post.common.wire.PostEventCodec;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+/** The MongoDB event store and its indexes. */
+@Configuration(proxyBeanMethods = false)
+class EventStoreConfiguration {
+
+    static final String COLLECTION = "eventStore";
+
+    @Bean
+    PostEventCodec postEventCodec() {
+        return new PostEventCodec();
+    }
+
+    @Bean
+    EventDocuments eventDocuments(PostEventCodec codec) {
+        return new EventDocuments(codec);
+    }
+
+    @Bean
+    MongoCollection<Document> eventStoreCollection(MongoTemplate mongo) {
+        MongoCollection<Document> events = mongo.getCollection(COLLECTION);
+        // The unique index is what refuses the second of two concurrent appends of one version.
+        events.createIndex(Indexes.ascending(EventDocuments.AGGREGATE_ID, EventDocuments.VERSION),
+                new IndexOptions().unique(true).name("aggregateId_version_unique"));
+        events.createIndex(Indexes.ascending(EventDocuments.EVENT_ID),
+                new IndexOptions().unique(true).name("eventId_unique"));
+        events.createIndex(Indexes.ascending(EventDocuments.PUBLISHED, EventDocuments.OCCURRED_AT),
+                new IndexOptions().name("published_occurredAt"));
+        return events;
+    }
+
+    @Bean
+    MongoEventStore mongoEventStore(MongoCollection<Document> eventStoreCollection, EventDocuments documents) {
+        return new MongoEventStore(eventStoreCollection, documents);
+    }
+
+    @Bean
+    MongoOutbox mongoOutbox(MongoCollection<Document> eventStoreCollection, EventDocuments documents) {
+        return new MongoOutbox(eventStoreCollection, documents);
+    }
+}

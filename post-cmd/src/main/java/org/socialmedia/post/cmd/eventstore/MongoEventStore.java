@@ -1,0 +1,97 @@
+package org.socialmedia.post.cmd.eventstore;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Sorts.ascending;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.socialmedia.cqrs.domain.ConcurrencyException;
+import org.socialmedia.cqrs.eventstore.EventStore;
+import org.socialmedia.cqrs.eventstore.RecordedEvent;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+
+/**
+ * The event store on MongoDB: collection {@code eventStore}, one document per event.
+ *
+ * <p>Appends rely on the unique index on (aggregateId, version), never on a read-then-check:
+ * two writers that decided on the same version both try to insert it, and the database lets
+ * exactly one succeed. That needs single-document atomicity only, so it holds on any MongoDB
+ * deployment and on MongoDB-wire servers without transactions.
+ */
+public class MongoEventStore implements EventStore {
+
+    private final MongoCollection<Document> events;
+    private final EventDocuments documents;
+
+    public MongoEventStore(MongoCollection<Document> events, EventDocuments documents) {
+        this.events = events;
+        this.documents = documents;
+    }
+
+    /**
+     * Appends exactly one event: without multi-document transactions, an append of several
+     * documents could be half stored when a concurrent writer takes a later version, so the store
+     * refuses batches rather than pretend they are atomic. Every post command raises at most one.
+     */
+    @Override
+    public void append(UUID aggregateId, long expectedVersion, List<RecordedEvent> newEvents) {
+        if (newEvents.size() != 1) {
+            throw new IllegalArgumentException("the MongoDB event store appends one event at a time, got " + newEvents.size());
+        }
+        RecordedEvent event = newEvents.get(0);
+        if (!event.aggregateId().equals(aggregateId) || event.version() != expectedVersion + 1) {
+            throw new IllegalArgumentException("event " + event.aggregateId() + "@" + event.version()
+                    + " does not continue " + aggregateId + "@" + expectedVersion);
+        }
+        try {
+            events.insertOne(documents.toDocument(event));
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                throw new ConcurrencyException(aggregateId, expectedVersion);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<RecordedEvent> readStream(UUID aggregateId, long afterVersion) {
+        List<RecordedEvent> stream = new ArrayList<>();
+        events.find(and(eq(EventDocuments.AGGREGATE_ID, aggregateId.toString()), gt(EventDocuments.VERSION, afterVersion)))
+                .sort(ascending(EventDocuments.VERSION))
+                .forEach(document -> stream.add(documents.fromDocument(document)));
+        return stream;
+    }
+
+    @Override
+    public long readAll(int batchSize, Consumer<List<RecordedEvent>> batchConsumer) {
+        long count = 0;
+        List<RecordedEvent> batch = new ArrayList<>(batchSize);
+        try (MongoCursor<Document> cursor = events.find()
+                .sort(ascending(EventDocuments.AGGREGATE_ID, EventDocuments.VERSION))
+                .batchSize(batchSize)
+                .iterator()) {
+            while (cursor.hasNext()) {
+                batch.add(documents.fromDocument(cursor.next()));
+                count++;
+                if (batch.size() == batchSize) {
+                    batchConsumer.accept(List.copyOf(batch));
+                    batch.clear();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            batchConsumer.accept(List.copyOf(batch));
+        }
+        return count;
+    }
+}

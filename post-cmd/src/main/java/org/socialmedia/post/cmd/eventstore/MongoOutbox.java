@@ -1,0 +1,66 @@
+package org.socialmedia.post.cmd.eventstore;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Sorts.ascending;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.socialmedia.cqrs.eventstore.RecordedEvent;
+import org.socialmedia.post.cmd.publication.Outbox;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+
+/** The {@code published} flag of the event documents, read and written for the publisher. */
+public class MongoOutbox implements Outbox {
+
+    private final MongoCollection<Document> events;
+    private final EventDocuments documents;
+
+    public MongoOutbox(MongoCollection<Document> events, EventDocuments documents) {
+        this.events = events;
+        this.documents = documents;
+    }
+
+    @Override
+    public List<RecordedEvent> unpublishedBefore(Instant storedBefore, int limit) {
+        List<RecordedEvent> pending = new ArrayList<>();
+        events.find(and(eq(EventDocuments.PUBLISHED, false), lt(EventDocuments.OCCURRED_AT, Date.from(storedBefore))))
+                .sort(ascending(EventDocuments.AGGREGATE_ID, EventDocuments.VERSION))
+                .limit(limit)
+                .forEach(document -> pending.add(documents.fromDocument(document)));
+        return pending;
+    }
+
+    @Override
+    public boolean isPublished(UUID aggregateId, long version) {
+        Document found = events.find(and(eq(EventDocuments.AGGREGATE_ID, aggregateId.toString()), eq(EventDocuments.VERSION, version)))
+                .projection(Projections.include(EventDocuments.PUBLISHED))
+                .first();
+        return found != null && Boolean.TRUE.equals(found.getBoolean(EventDocuments.PUBLISHED));
+    }
+
+    @Override
+    public void markPublished(Collection<RecordedEvent> published) {
+        if (published.isEmpty()) {
+            return;
+        }
+        List<String> ids = published.stream().map(event -> event.eventId().toString()).toList();
+        events.updateMany(in(EventDocuments.EVENT_ID, ids), Updates.set(EventDocuments.PUBLISHED, true));
+    }
+
+    @Override
+    public long countUnpublished() {
+        return events.countDocuments(eq(EventDocuments.PUBLISHED, false));
+    }
+}

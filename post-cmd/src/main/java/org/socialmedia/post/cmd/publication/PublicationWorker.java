@@ -1,0 +1,152 @@
+package org.socialmedia.post.cmd.publication;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialmedia.cqrs.eventstore.RecordedEvent;
+import org.socialmedia.post.cmd.application.StoredEventsListener;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The one thread per instance that publishes events, by two paths.
+ *
+ * <p>Fast path: events this instance just stored are queued and published at once, so that in
+ * the normal case an event is on the topic milliseconds after the command answered.
+ *
+ * <p>Catch-up: every {@code scanInterval} the outbox is scanned for events still unpublished
+ * after a grace period: those whose publication failed (broker down), those stored by an instance
+ * that crashed before publishing, and those that waited too long for a predecessor stored by
+ * another instance. This path is what makes "stored" imply "eventually published".
+ *
+ * <p>The queue is bounded: when the broker is down for long, events that do not fit stay in the
+ * store for the catch-up path instead of filling the heap.
+ */
+public class PublicationWorker implements StoredEventsListener, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PublicationWorker.class);
+    private static final Duration PREDECESSOR_RETRY = Duration.ofMillis(10);
+
+    private final EventRelay relay;
+    private final Outbox outbox;
+    private final PublicationProperties settings;
+    private final Clock clock;
+    private final BlockingQueue<RecordedEvent> justStored;
+    private final List<RecordedEvent> waitingForPredecessor = new ArrayList<>();
+    private volatile boolean running;
+    private Thread thread;
+
+    public PublicationWorker(EventRelay relay, Outbox outbox, PublicationProperties settings, Clock clock) {
+        this.relay = relay;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
+        this.justStored = new LinkedBlockingQueue<>(settings.queueCapacity());
+    }
+
+    @Override
+    public void stored(List<RecordedEvent> events) {
+        for (RecordedEvent event : events) {
+            if (!justStored.offer(event)) {
+                return; // the catch-up scan will find it, and whatever follows it, in the store
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "event-publication");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(settings.ackTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        Instant nextScan = clock.instant();
+        while (running) {
+            try {
+                publishJustStored();
+                if (!clock.instant().isBefore(nextScan)) {
+                    catchUp();
+                    nextScan = clock.instant().plus(settings.scanInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The store or the broker failed; everything unpublished is still in the store.
+                log.warn("event publication failed, will retry: {}", e.toString());
+                waitingForPredecessor.clear();
+                sleepQuietly(settings.scanInterval());
+            }
+        }
+    }
+
+    private void publishJustStored() throws InterruptedException {
+        Duration wait = waitingForPredecessor.isEmpty() ? settings.scanInterval() : PREDECESSOR_RETRY;
+        List<RecordedEvent> batch = new ArrayList<>(waitingForPredecessor);
+        waitingForPredecessor.clear();
+        RecordedEvent first = justStored.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        if (first != null) {
+            batch.add(first);
+            justStored.drainTo(batch, settings.batchSize());
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        EventRelay.Outcome outcome = relay.relay(batch);
+        Instant giveUpBefore = clock.instant().minus(settings.gracePeriod());
+        for (RecordedEvent waiting : outcome.waitingForPredecessor()) {
+            if (!outcome.sendFailed() && waiting.occurredAt().isAfter(giveUpBefore)) {
+                waitingForPredecessor.add(waiting);
+            }
+        }
+    }
+
+    /** Publishes the backlog in rounds, until a round finds less than a full batch or fails. */
+    private void catchUp() {
+        while (running) {
+            List<RecordedEvent> pending = outbox.unpublishedBefore(clock.instant().minus(settings.gracePeriod()), settings.batchSize());
+            if (pending.isEmpty()) {
+                return;
+            }
+            EventRelay.Outcome outcome = relay.relay(pending);
+            if (outcome.sendFailed() || outcome.published() == 0 || pending.size() < settings.batchSize()) {
+                return;
+            }
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.socialmedia.post.cmd.publication;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.socialmedia.cqrs.eventstore.EventStore;
+import org.socialmedia.cqrs.eventstore.RecordedEvent;
+
+/**
+ * Republishes the whole event store, each post's events in version order, batch by batch, so
+ * that a read model can be rebuilt from scratch. Consumers skip what they have already applied,
+ * so replaying into a live read model changes nothing.
+ */
+public class ReplayService {
+
+    private static final int BATCH_SIZE = 1000;
+
+    private final EventStore store;
+    private final EventSender sender;
+    private final PublicationProperties settings;
+
+    public ReplayService(EventStore store, EventSender sender, PublicationProperties settings) {
+        this.store = store;
+        this.sender = sender;
+        this.settings = settings;
+    }
+
+    /**
+     * @return how many events were republished
+     * @throws ReplayFailedException if the broker did not acknowledge every event
+     */
+    public long replayAll() {
+        return store.readAll(BATCH_SIZE, this::publishBatch);
+    }
+
+    private void publishBatch(List<RecordedEvent> batch) {
+        List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
+        for (RecordedEvent event : batch) {
+            acks.add(sender.send(event));
+        }
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ReplayFailedException("the broker did not acknowledge the replayed events", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplayFailedException("interrupted while replaying", e);
+        }
+    }
+}

@@ -1,0 +1,333 @@
+package org.socialmedia.post.cmd.api;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.socialmedia.cqrs.dispatch.Command;
+import org.socialmedia.cqrs.dispatch.CommandDispatcher;
+import org.socialmedia.cqrs.domain.GoneException;
+import org.socialmedia.cqrs.domain.InvalidCommandException;
+import org.socialmedia.cqrs.domain.NotFoundException;
+import org.socialmedia.cqrs.domain.NotPermittedException;
+import org.socialmedia.cqrs.domain.StaleVersionException;
+import org.socialmedia.post.cmd.application.CommandRetriesExhaustedException;
+import org.socialmedia.post.cmd.domain.CommandResult;
+import org.socialmedia.post.cmd.domain.PostCommand.AddCommentCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.CreatePostCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.DeletePostCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.EditMessageCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.LikePostCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.RemoveCommentCommand;
+import org.socialmedia.post.cmd.publication.ReplayFailedException;
+import org.socialmedia.post.cmd.publication.ReplayService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@WebMvcTest({PostCommandController.class, AdminController.class})
+class PostCommandControllerTest {
+
+    private static final UUID POST = UUID.fromString("4c3a8d9e-7f21-4b6a-9a3e-1d2c3b4a5f60");
+    private static final UUID COMMENT = UUID.fromString("7a1e5a43-3cb5-4c1e-a1f4-6a4e0f1b2c3d");
+    private static final String PROBLEM = "application/problem+json";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    CommandDispatcher commands;
+
+    @MockitoBean
+    ReplayService replay;
+
+    private ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request);
+    }
+
+    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private void answers(CommandResult result) {
+        given(commands.dispatch(any(Command.class))).willReturn(result);
+    }
+
+    private void refuses(RuntimeException refusal) {
+        given(commands.dispatch(any(Command.class))).willThrow(refusal);
+    }
+
+    private static ResultActions isProblem(ResultActions result, int status) throws Exception {
+        return result.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.status").value(status))
+                .andExpect(jsonPath("$.title").isString())
+                .andExpect(jsonPath("$.detail").isString())
+                .andExpect(jsonPath("$.trace").doesNotExist());
+    }
+
+    @Nested
+    class Success {
+
+        @Test
+        void creatingAPostAnswers201WithLocationEtagAndVersion() throws Exception {
+            answers(CommandResult.of(POST, 1));
+
+            perform(json(post("/api/v1/posts"), """
+                    {"author":"alice","message":"hello"}"""))
+                    .andExpect(status().isCreated())
+                    .andExpect(header().string("Location", "/api/v1/posts/" + POST))
+                    .andExpect(header().string("ETag", "\"1\""))
+                    .andExpect(jsonPath("$.id").value(POST.toString()))
+                    .andExpect(jsonPath("$.version").value(1));
+            verify(commands).dispatch(new CreatePostCommand("alice", "hello"));
+        }
+
+        @Test
+        void editingTheMessagePassesIfMatchAsExpectedVersion() throws Exception {
+            answers(CommandResult.of(POST, 4));
+
+            perform(json(put("/api/v1/posts/{id}/message", POST), """
+                    {"username":"alice","message":"edited"}""").header("If-Match", "\"3\""))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("ETag", "\"4\""))
+                    .andExpect(jsonPath("$.version").value(4));
+            verify(commands).dispatch(new EditMessageCommand(POST, "alice", "edited", OptionalLong.of(3)));
+        }
+
+        @Test
+        void likingAnswers200WithTheVersion() throws Exception {
+            answers(CommandResult.of(POST, 2));
+
+            perform(json(post("/api/v1/posts/{id}/likes", POST), """
+                    {"username":"bob"}"""))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.id").value(POST.toString()))
+                    .andExpect(jsonPath("$.version").value(2));
+            verify(commands).dispatch(new LikePostCommand(POST, "bob", OptionalLong.empty()));
+        }
+
+        @Test
+        void commentingAnswers201WithTheCommentsLocation() throws Exception {
+            given(commands.dispatch(any(AddCommentCommand.class))).willReturn(new CommandResult(POST, 3, COMMENT));
+
+            perform(json(post("/api/v1/posts/{id}/comments", POST), """
+                    {"username":"carol","comment":"nice"}"""))
+                    .andExpect(status().isCreated())
+                    .andExpect(header().string("Location", "/api/v1/posts/" + POST + "/comments/" + COMMENT))
+                    .andExpect(header().string("ETag", "\"3\""))
+                    .andExpect(jsonPath("$.id").value(POST.toString()))
+                    .andExpect(jsonPath("$.commentId").value(COMMENT.toString()))
+                    .andExpect(jsonPath("$.version").value(3));
+        }
+
+        @Test
+        void editingACommentAnswers200() throws Exception {
+            answers(CommandResult.of(POST, 4));
+
+            perform(json(put("/api/v1/posts/{id}/comments/{c}", POST, COMMENT), """
+                    {"username":"carol","comment":"very nice"}"""))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.version").value(4));
+        }
+
+        @Test
+        void removingACommentTakesTheUsernameFromTheQuery() throws Exception {
+            answers(CommandResult.of(POST, 5));
+
+            perform(delete("/api/v1/posts/{id}/comments/{c}", POST, COMMENT).param("username", "carol"))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("ETag", "\"5\""));
+            verify(commands).dispatch(new RemoveCommentCommand(POST, COMMENT, "carol", OptionalLong.empty()));
+        }
+
+        @Test
+        void deletingAPostAcceptsAWeakEtag() throws Exception {
+            answers(CommandResult.of(POST, 6));
+
+            perform(delete("/api/v1/posts/{id}", POST).param("username", "alice").header("If-Match", "W/\"5\""))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.version").value(6));
+            verify(commands).dispatch(new DeletePostCommand(POST, "alice", OptionalLong.of(5)));
+        }
+
+        @Test
+        void replayAnswers202WithTheNumberOfEvents() throws Exception {
+            given(replay.replayAll()).willReturn(42L);
+
+            perform(post("/api/v1/admin/replay"))
+                    .andExpect(status().isAccepted())
+                    .andExpect(jsonPath("$.events").value(42));
+        }
+    }
+
+    @Nested
+    class ClientMistakes {
+
+        @Test
+        void missingFieldsAre400NamingEachField() throws Exception {
+            isProblem(perform(json(post("/api/v1/posts"), "{}")), 400)
+                    .andExpect(jsonPath("$.errors[*].field", hasItem("author")))
+                    .andExpect(jsonPath("$.errors[*].field", hasItem("message")));
+            verify(commands, never()).dispatch(any(Command.class));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "{\"author\":\"\",\"message\":\"hello\"}",
+                "{\"author\":\"   \",\"message\":\"hello\"}",
+                "{\"author\":null,\"message\":\"hello\"}"})
+        void blankAuthorIs400(String body) throws Exception {
+            isProblem(perform(json(post("/api/v1/posts"), body)), 400)
+                    .andExpect(jsonPath("$.errors[0].field").value("author"));
+        }
+
+        @Test
+        void tooLongValuesAre400() throws Exception {
+            String body = "{\"author\":\"" + "a".repeat(65) + "\",\"message\":\"" + "m".repeat(5001) + "\"}";
+            isProblem(perform(json(post("/api/v1/posts"), body)), 400)
+                    .andExpect(jsonPath("$.errors[*].field", hasItem("author")))
+                    .andExpect(jsonPath("$.errors[*].field", hasItem("message")));
+        }
+
+        @Test
+        void tooLongCommentIs400() throws Exception {
+            String body = "{\"username\":\"carol\",\"comment\":\"" + "c".repeat(2001) + "\"}";
+            isProblem(perform(json(post("/api/v1/posts/{id}/comments", POST), body)), 400)
+                    .andExpect(jsonPath("$.errors[0].field").value("comment"));
+        }
+
+        @Test
+        void aNumberWhereTextIsExpectedIs400() throws Exception {
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":42}")), 400);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"{\"author\":", "not json", "[]", "\"text\""})
+        void malformedJsonIs400(String body) throws Exception {
+            isProblem(perform(json(post("/api/v1/posts"), body)), 400);
+        }
+
+        @Test
+        void missingBodyIs400() throws Exception {
+            isProblem(perform(post("/api/v1/posts/{id}/likes", POST).contentType(MediaType.APPLICATION_JSON)), 400);
+        }
+
+        @Test
+        void bodyThatIsNotJsonIs415() throws Exception {
+            isProblem(perform(post("/api/v1/posts").contentType(MediaType.TEXT_PLAIN).content("author=alice")), 415);
+        }
+
+        @Test
+        void malformedPostIdIs400() throws Exception {
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", "not-a-uuid"), "{\"username\":\"bob\"}")), 400)
+                    .andExpect(jsonPath("$.detail", containsString("id")));
+        }
+
+        @Test
+        void malformedCommentIdIs400() throws Exception {
+            isProblem(perform(delete("/api/v1/posts/{id}/comments/{c}", POST, "123").param("username", "carol")), 400);
+        }
+
+        @Test
+        void missingUsernameOnDeleteIs400() throws Exception {
+            isProblem(perform(delete("/api/v1/posts/{id}", POST)), 400)
+                    .andExpect(jsonPath("$.detail", containsString("username")));
+        }
+
+        @Test
+        void blankUsernameOnDeleteIs400NamingIt() throws Exception {
+            isProblem(perform(delete("/api/v1/posts/{id}", POST).param("username", " ")), 400)
+                    .andExpect(jsonPath("$.errors[0].field").value("username"));
+        }
+
+        @Test
+        void malformedIfMatchIs400() throws Exception {
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":\"bob\"}").header("If-Match", "three")), 400)
+                    .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+        }
+
+        @Test
+        void invalidValueFoundByTheAggregateIs400() throws Exception {
+            refuses(new InvalidCommandException("message", "must not be blank"));
+
+            isProblem(perform(json(put("/api/v1/posts/{id}/message", POST), "{\"username\":\"alice\",\"message\":\"ok\"}")), 400)
+                    .andExpect(jsonPath("$.errors[0].field").value("message"));
+        }
+
+        @Test
+        void unknownRouteIs404() throws Exception {
+            isProblem(perform(post("/api/v1/nothing-here")), 404);
+        }
+    }
+
+    @Nested
+    class Refusals {
+
+        @Test
+        void unknownPostIs404() throws Exception {
+            refuses(new NotFoundException("post does not exist"));
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":\"bob\"}")), 404);
+        }
+
+        @Test
+        void removedPostIs410() throws Exception {
+            refuses(new GoneException("post has been removed"));
+            isProblem(perform(delete("/api/v1/posts/{id}", POST).param("username", "alice")), 410);
+        }
+
+        @Test
+        void someoneElsesPostIs403() throws Exception {
+            refuses(new NotPermittedException("only the author"));
+            isProblem(perform(json(put("/api/v1/posts/{id}/message", POST), "{\"username\":\"bob\",\"message\":\"x\"}")), 403);
+        }
+
+        @Test
+        void staleIfMatchIs412WithTheCurrentEtag() throws Exception {
+            refuses(new StaleVersionException(POST, 3, 5));
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":\"bob\"}").header("If-Match", "\"3\"")), 412)
+                    .andExpect(header().string("ETag", "\"5\""));
+        }
+
+        @Test
+        void commandThatKeepsLosingRacesIs409() throws Exception {
+            refuses(new CommandRetriesExhaustedException(POST, 10));
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":\"bob\"}")), 409);
+        }
+
+        @Test
+        void replayWithoutBrokerIs503() throws Exception {
+            given(replay.replayAll()).willThrow(new ReplayFailedException("broker unavailable", new RuntimeException()));
+            isProblem(perform(post("/api/v1/admin/replay")), 503);
+        }
+
+        @Test
+        void unexpectedFailureIs500WithoutInternals() throws Exception {
+            refuses(new IllegalStateException("secret internals"));
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":\"bob\"}")), 500)
+                    .andExpect(jsonPath("$.detail", not(containsString("secret"))));
+        }
+    }
+}
