@@ -69,7 +69,10 @@ public class EventRelay {
                 waiting.addAll(unsent);
                 continue;
             }
-            PostRun run = new PostRun(unsent);
+            // Another instance may have stored the versions in between; those come first.
+            int contiguous = contiguousPrefix(unsent);
+            waiting.addAll(unsent.subList(contiguous, unsent.size()));
+            PostRun run = new PostRun(unsent.subList(0, contiguous));
             failed = !run.send();
             runs.add(run);
         }
@@ -114,6 +117,14 @@ public class EventRelay {
             previous = event.version();
         }
         return unsent;
+    }
+
+    private static int contiguousPrefix(List<RecordedEvent> events) {
+        int length = 1;
+        while (length < events.size() && events.get(length).version() == events.get(length - 1).version() + 1) {
+            length++;
+        }
+        return length;
     }
 
     private boolean predecessorPublished(RecordedEvent first) {

@@ -3,29 +3,10 @@ package org.socialmedia.post.cmd.publication;
 import java.util.concurrent.CompletableFuture;
 
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
-import org.socialmedia.post.common.wire.PostEventCodec;
-import org.springframework.kafka.core.KafkaTemplate;
 
-/** Sends events to the topic as JSON envelopes, keyed by post id so that a post stays on one partition. */
-public class EventSender {
+/** Sends one event to the topic. */
+public interface EventSender {
 
-    private final KafkaTemplate<String, String> kafka;
-    private final PostEventCodec codec;
-    private final String topic;
-
-    public EventSender(KafkaTemplate<String, String> kafka, PostEventCodec codec, String topic) {
-        this.kafka = kafka;
-        this.codec = codec;
-        this.topic = topic;
-    }
-
-    /** Completes once the broker has acknowledged the record (acks=all). */
-    public CompletableFuture<?> send(RecordedEvent event) {
-        try {
-            return kafka.send(topic, event.aggregateId().toString(), codec.encode(event));
-        } catch (RuntimeException unavailable) {
-            // Without a broker, send() can fail before returning a future (metadata timeout).
-            return CompletableFuture.failedFuture(unavailable);
-        }
-    }
+    /** Completes once the broker has acknowledged the record; fails if it did not. */
+    CompletableFuture<?> send(RecordedEvent event);
 }

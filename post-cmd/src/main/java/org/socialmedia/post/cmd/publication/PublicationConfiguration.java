@@ -25,7 +25,7 @@ class PublicationConfiguration {
 
     @Bean
     EventSender eventSender(KafkaTemplate<String, String> kafka, PostEventCodec codec, TopicProperties topic) {
-        return new EventSender(kafka, codec, topic.topic());
+        return new KafkaEventSender(kafka, codec, topic.topic());
     }
 
     @Bean

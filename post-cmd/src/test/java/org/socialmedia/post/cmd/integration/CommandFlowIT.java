@@ -1,0 +1,104 @@
+package org.socialmedia.post.cmd.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.socialmedia.post.cmd.integration.CommandApi.Answer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every route of the command table, in the order a post lives through them, on real infrastructure. */
+class CommandFlowIT extends IntegrationTest {
+
+    @Test
+    void aPostLivesThroughEveryCommandWithTheStatusesOfTheContract() {
+        CommandApi api = api();
+
+        Answer created = api.send("POST", "/api/v1/posts", "{\"author\":\"alice\",\"message\":\"hello\"}", null);
+        assertThat(created.status()).isEqualTo(201);
+        UUID post = created.id();
+        assertThat(created.header("Location")).isEqualTo("/api/v1/posts/" + post);
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        assertThat(created.version()).isEqualTo(1);
+        String postPath = "/api/v1/posts/" + post;
+
+        assertThat(api.send("PUT", postPath + "/message", "{\"username\":\"bob\",\"message\":\"mine now\"}", null).status()).isEqualTo(403);
+        assertThat(api.send("PUT", postPath + "/message", "{\"username\":\"alice\",\"message\":\"edited\"}", "\"7\"").status()).isEqualTo(412);
+        Answer edited = api.send("PUT", postPath + "/message", "{\"username\":\"alice\",\"message\":\"edited\"}", "\"1\"");
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.version()).isEqualTo(2);
+        assertThat(edited.header("ETag")).isEqualTo("\"2\"");
+
+        assertThat(api.like(post, "bob").version()).isEqualTo(3);
+        Answer likedAgain = api.like(post, "bob");
+        assertThat(likedAgain.status()).isEqualTo(200);
+        assertThat(likedAgain.version()).isEqualTo(3);
+
+        Answer commented = api.send("POST", postPath + "/comments", "{\"username\":\"carol\",\"comment\":\"nice\"}", "\"3\"");
+        assertThat(commented.status()).isEqualTo(201);
+        assertThat(commented.version()).isEqualTo(4);
+        String commentId = commented.body().get("commentId").asString();
+        String commentPath = postPath + "/comments/" + commentId;
+        assertThat(commented.header("Location")).isEqualTo(commentPath);
+
+        assertThat(api.send("PUT", commentPath, "{\"username\":\"alice\",\"comment\":\"censored\"}", null).status()).isEqualTo(403);
+        assertThat(api.send("PUT", postPath + "/comments/" + UUID.randomUUID(), "{\"username\":\"carol\",\"comment\":\"?\"}", null).status()).isEqualTo(404);
+        assertThat(api.send("PUT", commentPath, "{\"username\":\"carol\",\"comment\":\"very nice\"}", null).version()).isEqualTo(5);
+        assertThat(api.send("DELETE", commentPath + "?username=alice", null, null).status()).isEqualTo(403);
+        assertThat(api.send("DELETE", commentPath + "?username=carol", null, null).version()).isEqualTo(6);
+        assertThat(api.send("DELETE", commentPath + "?username=carol", null, null).status()).isEqualTo(410);
+
+        assertThat(api.send("DELETE", postPath + "?username=bob", null, null).status()).isEqualTo(403);
+        Answer deleted = api.send("DELETE", postPath + "?username=alice", null, null);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.version()).isEqualTo(7);
+
+        assertThat(api.send("DELETE", postPath + "?username=alice", null, null).status()).isEqualTo(410);
+        assertThat(api.like(post, "dave").status()).isEqualTo(410);
+        assertThat(api.send("POST", postPath + "/comments", "{\"username\":\"carol\",\"comment\":\"hello?\"}", null).status()).isEqualTo(410);
+        Answer unknown = api.like(UUID.randomUUID(), "bob");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(topic().eventsOf(post)).hasSize(7));
+        assertEnvelopesFollowTheContract(post);
+    }
+
+    private void assertEnvelopesFollowTheContract(UUID post) {
+        JsonMapper json = JsonMapper.builder().build();
+        List<ConsumerRecord<String, String>> records = topic().all().stream()
+                .filter(record -> post.toString().equals(record.key()))
+                .toList();
+        List<JsonNode> envelopes = records.stream().map(record -> json.readTree(record.value())).toList();
+
+        assertThat(envelopes).extracting(envelope -> envelope.get("type").asString())
+                .containsExactly("PostCreated", "MessageUpdated", "PostLiked", "CommentAdded", "CommentUpdated",
+                        "CommentRemoved", "PostRemoved");
+        assertThat(envelopes).extracting(envelope -> envelope.get("version").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(envelopes).allSatisfy(envelope -> {
+            assertThat(envelope.get("aggregateId").asString()).isEqualTo(post.toString());
+            assertThat(envelope.get("aggregateType").asString()).isEqualTo("Post");
+            assertThat(UUID.fromString(envelope.get("eventId").asString())).isNotNull();
+            assertThat(envelope.get("occurredAt").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+            assertThat(UUID.fromString(envelope.get("metadata").get("correlationId").asString())).isNotNull();
+        });
+        JsonNode created = envelopes.get(0).get("data");
+        assertThat(created.get("author").asString()).isEqualTo("alice");
+        assertThat(created.get("message").asString()).isEqualTo("hello");
+        assertThat(created.get("datePosted").asString()).endsWith("Z");
+        assertThat(envelopes.get(1).get("data").get("message").asString()).isEqualTo("edited");
+        assertThat(envelopes.get(2).get("data").get("username").asString()).isEqualTo("bob");
+        JsonNode comment = envelopes.get(3).get("data");
+        assertThat(comment.propertyNames()).contains("commentId", "username", "comment", "commentDate");
+        assertThat(envelopes.get(4).get("data").propertyNames()).contains("commentId", "username", "comment", "editDate");
+        assertThat(envelopes.get(5).get("data").propertyNames()).contains("commentId", "username");
+        assertThat(envelopes.get(6).get("data").get("username").asString()).isEqualTo("alice");
+    }
+}

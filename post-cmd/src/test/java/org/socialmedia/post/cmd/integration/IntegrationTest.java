@@ -1,0 +1,39 @@
+package org.socialmedia.post.cmd.integration;
+
+import org.socialmedia.infra.test.TestInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service over real HTTP, against a real Kafka broker and a real MongoDB-wire server
+ * (Testcontainers where Docker exists). Subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Shorter than in production so that catch-up after an outage is quick to observe.
+        "app.publication.scan-interval=200ms",
+        "app.publication.grace-period=500ms",
+        "app.kafka.topic=" + IntegrationTest.TOPIC,
+})
+abstract class IntegrationTest {
+
+    static final String TOPIC = "post-cmd-it-events";
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.registerKafka(registry);
+        TestInfrastructure.registerMongo(registry);
+    }
+
+    CommandApi api() {
+        return new CommandApi("http://localhost:" + port);
+    }
+
+    static TopicRecords topic() {
+        return new TopicRecords(TestInfrastructure.kafka().bootstrapServers(), TOPIC);
+    }
+}
