@@ -1,5 +1,6 @@
 package org.socialmedia.cqrs.dispatch;
 
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Message type to handler, built and checked once: a message type with two handlers or with none
@@ -42,6 +44,14 @@ final class HandlerTable<H> {
         return Map.copyOf(byType);
     }
 
+    /** The family's concrete message types, looking through nested sealed sub-families. */
+    private static Stream<Class<?>> concreteMembers(Class<?> family) {
+        return Arrays.stream(family.getPermittedSubclasses())
+                .flatMap(member -> member.isSealed() && (member.isInterface() || Modifier.isAbstract(member.getModifiers()))
+                        ? concreteMembers(member)
+                        : Stream.of(member));
+    }
+
     /**
      * The family is a sealed interface whose permitted subclasses are every message the
      * application knows; each of them needs exactly one handler, and no handler may serve a
@@ -51,7 +61,7 @@ final class HandlerTable<H> {
         if (!messageFamily.isSealed()) {
             throw new IllegalArgumentException(messageFamily.getName() + " must be a sealed interface listing every message");
         }
-        List<Class<?>> declared = Arrays.asList(messageFamily.getPermittedSubclasses());
+        List<Class<?>> declared = concreteMembers(messageFamily).toList();
         String unhandled = declared.stream()
                 .filter(type -> !handlers.containsKey(type))
                 .map(Class::getSimpleName)

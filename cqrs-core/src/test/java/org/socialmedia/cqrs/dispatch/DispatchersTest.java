@@ -16,7 +16,11 @@ class DispatchersTest {
     record SayHello(String name) implements GreetingCommand, Command<String> {
     }
 
-    record SayBye(String name) implements GreetingCommand, Command<String> {
+    /** A sub-family: its members belong to the family too. */
+    sealed interface Farewell extends GreetingCommand {
+    }
+
+    record SayBye(String name) implements Farewell, Command<String> {
     }
 
     sealed interface GreetingQuery {

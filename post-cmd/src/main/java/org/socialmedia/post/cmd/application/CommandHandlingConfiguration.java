@@ -7,12 +7,14 @@ import org.socialmedia.cqrs.dispatch.CommandDispatcher;
 import org.socialmedia.cqrs.eventstore.EventStore;
 import org.socialmedia.post.cmd.application.handlers.AddCommentHandler;
 import org.socialmedia.post.cmd.application.handlers.CreatePostHandler;
-import org.socialmedia.post.cmd.application.handlers.DeletePostHandler;
-import org.socialmedia.post.cmd.application.handlers.EditCommentHandler;
-import org.socialmedia.post.cmd.application.handlers.EditMessageHandler;
-import org.socialmedia.post.cmd.application.handlers.LikePostHandler;
-import org.socialmedia.post.cmd.application.handlers.RemoveCommentHandler;
+import org.socialmedia.post.cmd.application.handlers.ExistingPostHandler;
+import org.socialmedia.post.cmd.application.handlers.Instants;
 import org.socialmedia.post.cmd.domain.PostCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.DeletePostCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.EditCommentCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.EditMessageCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.LikePostCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.RemoveCommentCommand;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,11 +47,17 @@ class CommandHandlingConfiguration {
     CommandDispatcher commandDispatcher(PostCommandExecutor executor, Clock clock) {
         return new CommandDispatcher(PostCommand.class, List.of(
                 new CreatePostHandler(executor, clock),
-                new EditMessageHandler(executor),
-                new LikePostHandler(executor),
                 new AddCommentHandler(executor, clock),
-                new EditCommentHandler(executor, clock),
-                new RemoveCommentHandler(executor),
-                new DeletePostHandler(executor)));
+                new ExistingPostHandler<>(EditMessageCommand.class, executor,
+                        (post, command) -> post.editMessage(command.username(), command.message())),
+                new ExistingPostHandler<>(LikePostCommand.class, executor,
+                        (post, command) -> post.like(command.username())),
+                new ExistingPostHandler<>(EditCommentCommand.class, executor,
+                        (post, command) -> post.editComment(command.commentId(), command.username(), command.comment(),
+                                Instants.now(clock))),
+                new ExistingPostHandler<>(RemoveCommentCommand.class, executor,
+                        (post, command) -> post.removeComment(command.commentId(), command.username())),
+                new ExistingPostHandler<>(DeletePostCommand.class, executor,
+                        (post, command) -> post.delete(command.username()))));
     }
 }

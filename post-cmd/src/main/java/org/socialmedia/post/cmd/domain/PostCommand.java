@@ -11,28 +11,35 @@ import org.socialmedia.cqrs.dispatch.Command;
  */
 public sealed interface PostCommand extends Command<CommandResult> {
 
+    /** A command on a post that must already exist. */
+    sealed interface OnExistingPost extends PostCommand {
+        UUID postId();
+
+        OptionalLong expectedVersion();
+    }
+
     record CreatePostCommand(String author, String message) implements PostCommand {
     }
 
     record EditMessageCommand(UUID postId, String username, String message, OptionalLong expectedVersion)
-            implements PostCommand {
+            implements OnExistingPost {
     }
 
-    record LikePostCommand(UUID postId, String username, OptionalLong expectedVersion) implements PostCommand {
+    record LikePostCommand(UUID postId, String username, OptionalLong expectedVersion) implements OnExistingPost {
     }
 
     record AddCommentCommand(UUID postId, String username, String comment, OptionalLong expectedVersion)
-            implements PostCommand {
+            implements OnExistingPost {
     }
 
     record EditCommentCommand(UUID postId, UUID commentId, String username, String comment,
-                              OptionalLong expectedVersion) implements PostCommand {
+                              OptionalLong expectedVersion) implements OnExistingPost {
     }
 
     record RemoveCommentCommand(UUID postId, UUID commentId, String username, OptionalLong expectedVersion)
-            implements PostCommand {
+            implements OnExistingPost {
     }
 
-    record DeletePostCommand(UUID postId, String username, OptionalLong expectedVersion) implements PostCommand {
+    record DeletePostCommand(UUID postId, String username, OptionalLong expectedVersion) implements OnExistingPost {
     }
 }

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** Event timestamps carry milliseconds, the precision of the wire format and of MongoDB dates. */
-final class Instants {
+public final class Instants {
 
     private Instants() {
     }
 
-    static Instant now(Clock clock) {
+    public static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }
