@@ -39,7 +39,7 @@ class CommandHandlingConfiguration {
     @Bean
     PostCommandExecutor postCommandExecutor(PostRepository posts, StoredEventsListener publication,
                                             MeterRegistry registry, CommandProperties settings) {
-        return new PostCommandExecutor(posts, new PostLocks(settings.lockStripes()), publication,
+        return new PostCommandExecutor(posts, new PostCache(settings.cachedPosts()), new PostLocks(settings.lockStripes()), publication,
                 new CommandMetrics(registry), settings.maxAttempts(), settings.maxBackoff());
     }
 

@@ -2,6 +2,7 @@ package org.socialmedia.post.cmd.application;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,15 +28,17 @@ import org.socialmedia.post.cmd.domain.PostCommand;
 public class PostCommandExecutor {
 
     private final PostRepository posts;
+    private final PostCache cache;
     private final PostLocks locks;
     private final StoredEventsListener listener;
     private final CommandMetrics metrics;
     private final int maxAttempts;
     private final Duration maxBackoff;
 
-    public PostCommandExecutor(PostRepository posts, PostLocks locks, StoredEventsListener listener,
+    public PostCommandExecutor(PostRepository posts, PostCache cache, PostLocks locks, StoredEventsListener listener,
                                CommandMetrics metrics, int maxAttempts, Duration maxBackoff) {
         this.posts = posts;
+        this.cache = cache;
         this.locks = locks;
         this.listener = listener;
         this.metrics = metrics;
@@ -47,7 +50,11 @@ public class PostCommandExecutor {
     public long create(PostCommand command, Supplier<Post> creation) {
         return measured(command, () -> {
             Post post = creation.get();
-            return locks.withLock(post.id(), () -> store(post));
+            return locks.withLock(post.id(), () -> {
+                store(post);
+                cache.put(post);
+                return post.version();
+            });
         });
     }
 
@@ -68,19 +75,50 @@ public class PostCommandExecutor {
         });
     }
 
+    /**
+     * Decides on the cached post when there is one, else on the post replayed from the store.
+     *
+     * <p>A decision on a cached post is kept only when it raised an event and the append at the
+     * next version succeeded: the unique index then proves that nobody stored anything in
+     * between, so the cached state was current. Any other outcome (a refusal, nothing to do, a
+     * stale If-Match, a lost race) may be an artefact of a stale cache, so it is decided again on
+     * the post as stored before the caller hears of it.
+     */
     private long decideAndStore(UUID postId, OptionalLong expectedVersion, Consumer<Post> decision) {
-        Post post = posts.load(postId);
-        decision.accept(post);
-        long current = post.committedVersion();
-        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current) {
-            throw new StaleVersionException(postId, expectedVersion.getAsLong(), current);
+        Optional<Post> cached = cache.take(postId);
+        if (cached.isPresent()) {
+            try {
+                Decided decided = decideAndStore(cached.get(), expectedVersion, decision);
+                if (decided.storedAnEvent()) {
+                    cache.put(cached.get());
+                    return decided.version();
+                }
+            } catch (DomainException possiblyStale) {
+                // decided again below, on the stored state
+            }
         }
-        return store(post);
+        Post stored = posts.load(postId);
+        long version = decideAndStore(stored, expectedVersion, decision).version();
+        cache.put(stored);
+        return version;
     }
 
-    private long store(Post post) {
+    private record Decided(long version, boolean storedAnEvent) {
+    }
+
+    private Decided decideAndStore(Post post, OptionalLong expectedVersion, Consumer<Post> decision) {
+        long decidedOn = post.version();
+        decision.accept(post);
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != decidedOn) {
+            throw new StaleVersionException(post.id(), expectedVersion.getAsLong(), decidedOn);
+        }
+        boolean raised = !post.uncommittedEvents().isEmpty();
+        store(post);
+        return new Decided(post.version(), raised);
+    }
+
+    private void store(Post post) {
         listener.stored(posts.save(post, Map.of("correlationId", UUID.randomUUID().toString())));
-        return post.version();
     }
 
     private long measured(PostCommand command, LongSupplier work) {
