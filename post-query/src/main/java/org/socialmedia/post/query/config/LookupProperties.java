@@ -1,0 +1,19 @@
+package org.socialmedia.post.query.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Read-your-writes waiting ({@code GET /api/v1/posts/{id}?minVersion=N}).
+ *
+ * @param minVersionTimeout      how long a request waits for the version before answering 503
+ * @param minVersionPollInterval how often the read model is asked meanwhile
+ * @param minVersionPollThreads  threads that run those polls for all waiting requests
+ */
+@ConfigurationProperties("app.lookup")
+public record LookupProperties(@DefaultValue("5s") Duration minVersionTimeout,
+                               @DefaultValue("25ms") Duration minVersionPollInterval,
+                               @DefaultValue("2") int minVersionPollThreads) {
+}

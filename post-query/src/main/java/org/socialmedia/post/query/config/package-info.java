@@ -1,0 +1,5 @@
+/** Settings under app.* and the wiring of Kafka, the lookups, CORS and OpenAPI, one configuration per concern. */
+@NullMarked
+package org.socialmedia.post.query.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,54 @@
+package org.socialmedia.post.query.projection;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.socialmedia.post.common.event.PostEventType;
+
+/**
+ * What a committed projection transaction did, for the metrics.
+ *
+ * @param applied         applied events per type (parked events applied once their gap closed included)
+ * @param duplicates      events that were already applied
+ * @param parked          events parked because their predecessor is missing
+ * @param lastAppliedAt   when the most recently applied event happened, null if none was applied
+ */
+public record ProjectionOutcome(Map<PostEventType, Integer> applied, int duplicates, int parked,
+                                @Nullable Instant lastAppliedAt) {
+
+    public ProjectionOutcome {
+        applied = Map.copyOf(applied);
+    }
+
+    public int appliedCount() {
+        return applied.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Counts while a transaction runs; becomes an outcome only once it is committed. */
+    static final class Tally {
+
+        private final Map<PostEventType, Integer> applied = new EnumMap<>(PostEventType.class);
+        private int duplicates;
+        private int parked;
+        private @Nullable Instant lastAppliedAt;
+
+        void applied(PostEventType type, Instant occurredAt) {
+            applied.merge(type, 1, Integer::sum);
+            lastAppliedAt = occurredAt;
+        }
+
+        void duplicate() {
+            duplicates++;
+        }
+
+        void parked() {
+            parked++;
+        }
+
+        ProjectionOutcome outcome() {
+            return new ProjectionOutcome(applied, duplicates, parked, lastAppliedAt);
+        }
+    }
+}
