@@ -29,18 +29,6 @@ final class QuietLogging {
         }
     }
 
-    /** For our own main programs: logback's unconfigured default is DEBUG for everything. */
-    static void rootAtInfo() {
-        if (!LOGBACK_PRESENT) {
-            return;
-        }
-        try {
-            Logback.rootAtInfo();
-        } catch (LinkageError | RuntimeException ignored) {
-            // leave the logging configuration as it is
-        }
-    }
-
     private static boolean isPresent(String className) {
         try {
             Class.forName(className, false, QuietLogging.class.getClassLoader());
@@ -52,12 +40,6 @@ final class QuietLogging {
 
     /** Separate class so that logback types are only loaded when logback is on the class path. */
     private static final class Logback {
-        static void rootAtInfo() {
-            if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-                root.setLevel(ch.qos.logback.classic.Level.INFO);
-            }
-        }
-
         static void atWarn(String... loggerNames) {
             for (String name : loggerNames) {
                 if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger

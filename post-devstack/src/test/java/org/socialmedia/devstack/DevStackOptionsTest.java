@@ -1,0 +1,64 @@
+package org.socialmedia.devstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class DevStackOptionsTest {
+
+    private static final Path ROOT = Path.of("/repo");
+
+    @Test
+    void withoutOptionsTheStackUsesTheUsualPortsAndTheRepositorysDataFolder() {
+        DevStackOptions options = parse(List.of(), Map.of());
+
+        assertThat(options.ports()).isEqualTo(StackPorts.defaults());
+        assertThat(options.dataDir()).isEqualTo(ROOT.resolve(".devstack"));
+        assertThat(options.fresh()).isFalse();
+        assertThat(options.help()).isFalse();
+    }
+
+    @Test
+    void optionsAreReadWithOrWithoutEqualsSign() {
+        DevStackOptions options = parse(List.of("--fresh", "--kafka-port=19092", "--data-dir", "/tmp/stack", "--cmd-port", "18081"), Map.of());
+
+        assertThat(options.fresh()).isTrue();
+        assertThat(options.ports().kafka()).isEqualTo(19092);
+        assertThat(options.ports().commandService()).isEqualTo(18081);
+        assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/stack"));
+    }
+
+    @Test
+    void environmentVariablesSetOptionsAndTheCommandLineWins() {
+        DevStackOptions options = parse(List.of("--query-port=18082"),
+                Map.of("DEVSTACK_QUERY_PORT", "28082", "DEVSTACK_POSTGRES_PORT", "15432", "DEVSTACK_FRESH", "true"));
+
+        assertThat(options.ports().queryService()).isEqualTo(18082);
+        assertThat(options.ports().postgres()).isEqualTo(15432);
+        assertThat(options.fresh()).isTrue();
+    }
+
+    @Test
+    void anUnknownOptionOrABadPortIsRefusedWithItsName() {
+        assertThatIllegalArgumentException().isThrownBy(() -> parse(List.of("--kafka=1"), Map.of()))
+                .withMessageContaining("--kafka");
+        assertThatIllegalArgumentException().isThrownBy(() -> parse(List.of("--mongo-port=abc"), Map.of()))
+                .withMessageContaining("--mongo-port").withMessageContaining("abc");
+        assertThatIllegalArgumentException().isThrownBy(() -> parse(List.of("--mongo-port=70000"), Map.of()))
+                .withMessageContaining("--mongo-port");
+    }
+
+    @Test
+    void helpIsRecognised() {
+        assertThat(parse(List.of("--help"), Map.of()).help()).isTrue();
+    }
+
+    private static DevStackOptions parse(List<String> args, Map<String, String> environment) {
+        return DevStackOptions.parse(args, environment::get, ROOT);
+    }
+}
