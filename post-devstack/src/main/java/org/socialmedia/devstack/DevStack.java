@@ -34,7 +34,7 @@ public final class DevStack {
             exit(1, e.getMessage());
             return;
         }
-        sendInfrastructureLogsTo(options.dataDir().resolve("logs"));
+        InfrastructureLogs.sendTo(options.dataDir().resolve("logs"));
 
         long started = System.nanoTime();
         StackSettings settings = new StackSettings(repositoryRoot, options.dataDir(), options.ports(), options.fresh(),
@@ -55,15 +55,6 @@ public final class DevStack {
         }, "devstack-shutdown"));
         System.out.print(ReadyBanner.of(stack, (System.nanoTime() - started) / 1_000_000));
         stopped.await();
-    }
-
-    /**
-     * The embedded servers log through logback; {@code devstack-logback.xml} writes those logs to
-     * {@code infrastructure.log}. Set before the first logger is created, so before anything starts.
-     */
-    private static void sendInfrastructureLogsTo(Path logDir) {
-        System.setProperty("devstack.log.dir", logDir.toAbsolutePath().toString());
-        System.setProperty("logback.configurationFile", "devstack-logback.xml");
     }
 
     private static void say(String line) {

@@ -17,7 +17,7 @@ record DevStackOptions(boolean help, boolean fresh, Path dataDir, StackPorts por
     static final Map<String, String> PORT_OPTIONS = portOptions();
 
     static final String USAGE = """
-            Usage: ./devstack [options]      (or java -jar post-devstack/target/post-devstack-<version>.jar)
+            Usage: ./devstack [options]      (or java -jar post-devstack/target/post-devstack-<version>-exec.jar)
 
             Starts Kafka, PostgreSQL and a MongoDB-wire server, then post-cmd and post-query, and
             stops everything on Ctrl-C. Data is kept in the data folder between runs.

@@ -1,0 +1,55 @@
+package org.socialmedia.bench;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What to run and against what. Every option is {@code --name=value}; without URLs the benchmark
+ * starts the whole pair itself on embedded infrastructure.
+ */
+record BenchOptions(
+        boolean quick,
+        int clients,
+        int posts,
+        Duration loadDuration,
+        int rounds,
+        int hotPostEvents,
+        Target target) {
+
+    /** Where the pair and its infrastructure are; null fields mean "start them here". */
+    record Target(String commandUrl, String queryUrl, String mongoUri, String jdbcUrl, String jdbcUser,
+                  String jdbcPassword, String kafkaBootstrap, String topic) {
+
+        boolean startsItsOwnStack() {
+            return commandUrl == null;
+        }
+    }
+
+    static BenchOptions parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("options look like --name=value, got " + arg);
+            }
+            String[] pair = arg.substring(2).split("=", 2);
+            given.put(pair[0], pair.length == 2 ? pair[1] : "true");
+        }
+        boolean quick = Boolean.parseBoolean(given.getOrDefault("quick", "false"));
+        Target target = new Target(given.get("cmd-url"), given.get("query-url"), given.get("mongo-uri"),
+                given.get("jdbc-url"), given.getOrDefault("jdbc-user", "postgres"), given.getOrDefault("jdbc-password", "postgres"),
+                given.get("kafka"), given.getOrDefault("topic", "social-media-post-events"));
+        if (!target.startsItsOwnStack() && (target.queryUrl() == null || target.mongoUri() == null
+                || target.jdbcUrl() == null || target.kafkaBootstrap() == null)) {
+            throw new IllegalArgumentException("with --cmd-url, also give --query-url, --mongo-uri, --jdbc-url and --kafka");
+        }
+        return new BenchOptions(
+                quick,
+                Integer.parseInt(given.getOrDefault("clients", "32")),
+                Integer.parseInt(given.getOrDefault("posts", quick ? "300" : "1000")),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration", quick ? "6" : "20"))),
+                Integer.parseInt(given.getOrDefault("rounds", "3")),
+                Integer.parseInt(given.getOrDefault("hot-events", "10000")),
+                target);
+    }
+}

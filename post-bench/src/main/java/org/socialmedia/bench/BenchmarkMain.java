@@ -1,0 +1,103 @@
+package org.socialmedia.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.socialmedia.devstack.InfrastructureLogs;
+import org.socialmedia.devstack.audit.EventStoreReader;
+import org.socialmedia.devstack.audit.ReadModelAudit;
+
+/**
+ * Runs the benchmark: seeds posts, then in each round measures the raw ceilings, the command
+ * load, freshness at half that load, lookups, the hot post and a rebuild by replay; finally
+ * checks that the read model equals a fold of the event store, and fails loudly if not.
+ */
+public final class BenchmarkMain {
+
+    private static final Path RESULT = Path.of("post-bench", "target", "bench", "result.json");
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        Path stackDir = RESULT.getParent().resolve("stack");
+        InfrastructureLogs.sendTo(stackDir.resolve("logs"));
+        try (LocalPair pair = options.target().startsItsOwnStack() ? LocalPair.start(stackDir) : null) {
+            BenchOptions.Target target = pair == null ? options.target() : pair.target();
+            boolean consistent = run(options, target);
+            if (!consistent) {
+                System.exit(1);
+            }
+        }
+    }
+
+    private static boolean run(BenchOptions options, BenchOptions.Target target) throws Exception {
+        PostApi api = new PostApi(target.commandUrl(), target.queryUrl());
+        SocialLoad social = new SocialLoad(api, options.clients());
+        HotPost hotPost = new HotPost(api, options.clients());
+        Report report = new Report();
+        try (EventStoreReader store = new EventStoreReader(target.mongoUri())) {
+            log("seeding %d posts and a post with %d events", options.posts(), options.hotPostEvents());
+            social.seed(options.posts());
+            hotPost.prepare(options.hotPostEvents());
+            for (int round = 1; round <= options.rounds(); round++) {
+                log("round %d of %d", round, options.rounds());
+                report.add(round(options, target, api, social, hotPost, store));
+            }
+            log("checking the read model against a fold of the event store");
+            ReadModelAudit.Result check = new ReadModelAudit(target.queryUrl()).compare(store, options.clients());
+            check.differences().stream().limit(20).forEach(difference -> log("INCONSISTENT %s", difference));
+            String machine = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name")
+                    + ", Java " + System.getProperty("java.version");
+            System.out.println();
+            System.out.println(report.markdown(check.consistent(), machine));
+            report.writeJson(RESULT, check.consistent(), machine, options);
+            log("%d posts checked, consistent: %s; results in %s", check.posts(), check.consistent(), RESULT);
+            return check.consistent();
+        }
+    }
+
+    private static Round round(BenchOptions options, BenchOptions.Target target, PostApi api, SocialLoad social,
+                               HotPost hotPost, EventStoreReader store) throws Exception {
+        Round round = new Round();
+        Duration load = options.loadDuration();
+        RawCeiling raw = new RawCeiling(target, options.clients());
+        double rawInserts = raw.mongoInsertsPerSecond(Duration.ofSeconds(3));
+        round.put("raw_appends_per_s", rawInserts);
+        round.put("raw_kafka_records_per_s", raw.kafkaRecordsPerSecond(options.quick() ? 50_000 : 200_000));
+
+        SocialLoad.Outcome saturated = social.saturate(load);
+        round.put("commands_per_s", saturated.commandsPerSecond());
+        round.put("command_p50_ms", saturated.latencies().millis(50));
+        round.put("command_p99_ms", saturated.latencies().millis(99));
+        round.put("command_failures", saturated.failures());
+        round.put("append_ratio", saturated.commandsPerSecond() / rawInserts);
+
+        SocialLoad.Outcome paced = social.paced(load, saturated.commandsPerSecond() / 2);
+        round.put("lag_p50_ms", paced.freshness().millis(50));
+        round.put("lag_p99_ms", paced.freshness().millis(99));
+
+        LookupLoad.Outcome lookups = new LookupLoad(api, options.clients()).run(social.posts(), load);
+        round.put("lookups_per_s", lookups.lookupsPerSecond());
+        round.put("lookup_p99_ms", lookups.latencies().millis(99));
+
+        HotPost.Outcome hot = hotPost.measure(100);
+        round.put("hot_post_p50_ms", hot.hotP50Millis());
+        round.put("fresh_post_p50_ms", hot.freshP50Millis());
+
+        round.put("cmd_heap_used_max_mb", HeapWatch.heapUsedMegabytes(api, target.commandUrl()));
+        round.put("query_heap_used_max_mb", HeapWatch.heapUsedMegabytes(api, target.queryUrl()));
+
+        Rebuild.Outcome rebuild = new Rebuild(api, store, target).run();
+        round.put("rebuild_events_per_s", rebuild.eventsPerSecond());
+        log("  %,.0f commands/s (%.2f of raw inserts), p99 %.1f ms; freshness p99 %.1f ms; lookups p99 %.1f ms; rebuild %,.0f events/s",
+                saturated.commandsPerSecond(), saturated.commandsPerSecond() / rawInserts, saturated.latencies().millis(99),
+                paced.freshness().millis(99), lookups.latencies().millis(99), rebuild.eventsPerSecond());
+        return round;
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[bench] " + format + "%n", args);
+    }
+}

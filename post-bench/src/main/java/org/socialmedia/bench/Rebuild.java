@@ -1,0 +1,66 @@
+package org.socialmedia.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.socialmedia.devstack.audit.EventStoreReader;
+
+/**
+ * Wipes the read database and replays the event store into it, timing until the read model holds
+ * every post at its latest version.
+ */
+final class Rebuild {
+
+    record Outcome(long events, double seconds) {
+        double eventsPerSecond() {
+            return events / seconds;
+        }
+    }
+
+    private final PostApi api;
+    private final EventStoreReader store;
+    private final BenchOptions.Target target;
+
+    Rebuild(PostApi api, EventStoreReader store, BenchOptions.Target target) {
+        this.api = api;
+        this.store = store;
+        this.target = target;
+    }
+
+    Outcome run() throws SQLException, InterruptedException {
+        Map<String, Long> latest = new HashMap<>();
+        store.forEach(event -> latest.merge(event.postId(), event.version(), Math::max));
+        long events = latest.values().stream().mapToLong(Long::longValue).sum();
+        long versionSum = events;
+        try (Connection db = DriverManager.getConnection(target.jdbcUrl(), target.jdbcUser(), target.jdbcPassword())) {
+            try (Statement wipe = db.createStatement()) {
+                wipe.execute("truncate table post_comment, parked_event, post");
+            }
+            long start = System.nanoTime();
+            PostApi.Answer replay = api.replay();
+            if (replay.status() != 202) {
+                throw new IllegalStateException("replay refused: " + replay.status() + " " + replay.body());
+            }
+            while (!complete(db, latest.size(), versionSum)) {
+                Thread.sleep(20);
+                if (System.nanoTime() - start > 600_000_000_000L) {
+                    throw new IllegalStateException("the read model was not rebuilt within 10 minutes");
+                }
+            }
+            return new Outcome(events, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static boolean complete(Connection db, int posts, long versionSum) throws SQLException {
+        try (Statement query = db.createStatement();
+             ResultSet result = query.executeQuery("select count(*), coalesce(sum(version), 0) from post")) {
+            result.next();
+            return result.getLong(1) == posts && result.getLong(2) == versionSum;
+        }
+    }
+}

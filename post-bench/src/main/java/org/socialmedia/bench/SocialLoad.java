@@ -1,0 +1,120 @@
+package org.socialmedia.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The social app's write traffic: seeded posts, then a mix of 60% likes by distinct users, 25%
+ * comments, 10% message edits by the author and 5% new posts, aimed at posts picked by a Zipf law.
+ */
+final class SocialLoad {
+
+    record SeededPost(UUID id, String author) {
+    }
+
+    /** What a load phase measured. */
+    record Outcome(double commandsPerSecond, Latencies latencies, long failures, Latencies freshness) {
+    }
+
+    private static final int FRESHNESS_SAMPLE_EVERY = 10;
+
+    private final PostApi api;
+    private final int clients;
+    private final List<SeededPost> posts = new CopyOnWriteArrayList<>();
+    private final AtomicLong users = new AtomicLong();
+    private ZipfPicker picker;
+
+    SocialLoad(PostApi api, int clients) {
+        this.api = api;
+        this.clients = clients;
+    }
+
+    void seed(int count) {
+        Workers.runCount(clients, count, i -> {
+            String author = "author-" + i;
+            PostApi.Answer created = api.createPost(author, "post number " + i);
+            require(created);
+            posts.add(new SeededPost(PostApi.idOf(created), author));
+        });
+        picker = new ZipfPicker(posts.size());
+    }
+
+    List<SeededPost> posts() {
+        return posts;
+    }
+
+    /** As fast as the clients can go. */
+    Outcome saturate(Duration duration) {
+        return run(duration, 0, false);
+    }
+
+    /** At a fixed rate, sampling how long until a lookup shows each sampled command. */
+    Outcome paced(Duration duration, double commandsPerSecond) {
+        return run(duration, commandsPerSecond, true);
+    }
+
+    private Outcome run(Duration duration, double rate, boolean sampleFreshness) {
+        Latencies latencies = new Latencies();
+        Latencies freshness = new Latencies();
+        AtomicLong failures = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        ExecutorService probes = Executors.newFixedThreadPool(4);
+        long start = System.nanoTime();
+        Workers.run(clients, duration, rate, worker -> {
+            SeededPost target = posts.get(picker.next());
+            PostApi.Answer answer = oneCommand(target);
+            long answeredAt = System.nanoTime();
+            latencies.record(answer.nanos());
+            if (!answer.ok()) {
+                failures.incrementAndGet();
+            } else if (sampleFreshness && done.incrementAndGet() % FRESHNESS_SAMPLE_EVERY == 0) {
+                UUID post = PostApi.idOf(answer);
+                long version = answer.version();
+                probes.submit(() -> freshness.record(timeUntilVisible(post, version, answeredAt)));
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        probes.shutdown();
+        awaitQuietly(probes);
+        return new Outcome(latencies.count() / seconds, latencies, failures.get(), freshness);
+    }
+
+    private PostApi.Answer oneCommand(SeededPost target) {
+        int dice = ThreadLocalRandom.current().nextInt(100);
+        if (dice < 60) {
+            return api.like(target.id(), "fan-" + users.incrementAndGet());
+        } else if (dice < 85) {
+            return api.comment(target.id(), "reader-" + ThreadLocalRandom.current().nextInt(1000), "a comment");
+        } else if (dice < 95) {
+            return api.editMessage(target.id(), target.author(), "edited at " + System.nanoTime());
+        }
+        return api.createPost("author-new-" + users.incrementAndGet(), "a new post");
+    }
+
+    /** From the command's answer to the lookup that shows its version, as a client would wait for it. */
+    private long timeUntilVisible(UUID post, long version, long answeredAt) {
+        PostApi.Answer visible = api.post(post, version);
+        return visible.ok() ? System.nanoTime() - answeredAt : TimeUnit.SECONDS.toNanos(5);
+    }
+
+    static void require(PostApi.Answer answer) {
+        if (!answer.ok()) {
+            throw new IllegalStateException("command refused: " + answer.status() + " " + answer.body());
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
