@@ -8,16 +8,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How stored events are published.
  *
- * @param scanInterval  how often the outbox is scanned for events the fast path did not publish
- * @param gracePeriod   how old an unpublished event must be before the scan takes it over from the
- *                      fast path (avoids publishing the same fresh event twice)
- * @param batchSize     most events published in one round
- * @param queueCapacity most events waiting for the fast path; beyond it they wait for the scan
- * @param ackTimeout    longest wait for the broker's acknowledgements of one round
+ * @param catchUpInterval how often the outbox is scanned while this instance knows events are left
+ *                        unpublished (the broker failed, the queue overflowed, a predecessor stored
+ *                        elsewhere took too long)
+ * @param sweepInterval   how often the outbox is scanned anyway, for events an instance that crashed
+ *                        left behind; a scan reads the whole unpublished set, so it is kept rare
+ * @param gracePeriod     how old an unpublished event must be before a scan takes it over from the
+ *                        fast path (avoids publishing the same fresh event twice)
+ * @param batchSize       most events published in one round
+ * @param queueCapacity   most events waiting for the fast path; beyond it they wait for a scan
+ * @param ackTimeout      longest wait for the broker's acknowledgements of one round
  */
 @ConfigurationProperties("app.publication")
 public record PublicationProperties(
-        @DefaultValue("1s") Duration scanInterval,
+        @DefaultValue("1s") Duration catchUpInterval,
+        @DefaultValue("30s") Duration sweepInterval,
         @DefaultValue("3s") Duration gracePeriod,
         @DefaultValue("500") int batchSize,
         @DefaultValue("10000") int queueCapacity,

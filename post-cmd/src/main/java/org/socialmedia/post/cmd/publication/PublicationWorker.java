@@ -21,10 +21,12 @@ import org.springframework.context.SmartLifecycle;
  * <p>Fast path: events this instance just stored are queued and published at once, so that in
  * the normal case an event is on the topic milliseconds after the command answered.
  *
- * <p>Catch-up: every {@code scanInterval} the outbox is scanned for events still unpublished
- * after a grace period: those whose publication failed (broker down), those stored by an instance
- * that crashed before publishing, and those that waited too long for a predecessor stored by
- * another instance. This path is what makes "stored" imply "eventually published".
+ * <p>Catch-up: the outbox is scanned for events still unpublished after a grace period. Scans are
+ * frequent while this instance knows something was left behind (the broker failed, the queue
+ * overflowed, a predecessor stored by another instance took too long), and otherwise rare: at
+ * start-up and every sweep interval, for what a crashed instance left. This path is what makes
+ * "stored" imply "eventually published"; keeping it off the normal path keeps its reads off the
+ * store while commands are being appended.
  *
  * <p>The queue is bounded: when the broker is down for long, events that do not fit stay in the
  * store for the catch-up path instead of filling the heap.
@@ -33,6 +35,7 @@ public class PublicationWorker implements StoredEventsListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PublicationWorker.class);
     private static final Duration PREDECESSOR_RETRY = Duration.ofMillis(10);
+    private static final Duration IDLE_POLL = Duration.ofMillis(100);
 
     private final EventRelay relay;
     private final Outbox outbox;
@@ -40,6 +43,7 @@ public class PublicationWorker implements StoredEventsListener, SmartLifecycle {
     private final Clock clock;
     private final BlockingQueue<RecordedEvent> justStored;
     private final List<RecordedEvent> waitingForPredecessor = new ArrayList<>();
+    private volatile boolean leftSomethingBehind = true;
     private volatile boolean running;
     private Thread thread;
 
@@ -55,7 +59,9 @@ public class PublicationWorker implements StoredEventsListener, SmartLifecycle {
     public void stored(List<RecordedEvent> events) {
         for (RecordedEvent event : events) {
             if (!justStored.offer(event)) {
-                return; // the catch-up scan will find it, and whatever follows it, in the store
+                // The catch-up scan will find it, and whatever follows it, in the store.
+                leftSomethingBehind = true;
+                return;
             }
         }
     }
@@ -87,13 +93,15 @@ public class PublicationWorker implements StoredEventsListener, SmartLifecycle {
     }
 
     private void run() {
-        Instant nextScan = clock.instant();
+        Instant lastScan = Instant.MIN;
         while (running) {
             try {
                 publishJustStored();
-                if (!clock.instant().isBefore(nextScan)) {
-                    catchUp();
-                    nextScan = clock.instant().plus(settings.scanInterval());
+                Instant now = clock.instant();
+                Duration interval = leftSomethingBehind ? settings.catchUpInterval() : settings.sweepInterval();
+                if (lastScan.plus(interval).isBefore(now)) {
+                    leftSomethingBehind = !catchUp();
+                    lastScan = clock.instant();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -102,13 +110,14 @@ public class PublicationWorker implements StoredEventsListener, SmartLifecycle {
                 // The store or the broker failed; everything unpublished is still in the store.
                 log.warn("event publication failed, will retry: {}", e.toString());
                 waitingForPredecessor.clear();
-                sleepQuietly(settings.scanInterval());
+                leftSomethingBehind = true;
+                sleepQuietly(settings.catchUpInterval());
             }
         }
     }
 
     private void publishJustStored() throws InterruptedException {
-        Duration wait = waitingForPredecessor.isEmpty() ? settings.scanInterval() : PREDECESSOR_RETRY;
+        Duration wait = waitingForPredecessor.isEmpty() ? IDLE_POLL : PREDECESSOR_RETRY;
         List<RecordedEvent> batch = new ArrayList<>(waitingForPredecessor);
         waitingForPredecessor.clear();
         RecordedEvent first = justStored.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -120,26 +129,37 @@ public class PublicationWorker implements StoredEventsListener, SmartLifecycle {
             return;
         }
         EventRelay.Outcome outcome = relay.relay(batch);
+        if (outcome.sendFailed()) {
+            leftSomethingBehind = true;
+            return;
+        }
         Instant giveUpBefore = clock.instant().minus(settings.gracePeriod());
         for (RecordedEvent waiting : outcome.waitingForPredecessor()) {
-            if (!outcome.sendFailed() && waiting.occurredAt().isAfter(giveUpBefore)) {
+            if (waiting.occurredAt().isAfter(giveUpBefore)) {
                 waitingForPredecessor.add(waiting);
+            } else {
+                leftSomethingBehind = true;
             }
         }
     }
 
-    /** Publishes the backlog in rounds, until a round finds less than a full batch or fails. */
-    private void catchUp() {
+    /**
+     * Publishes the backlog in rounds until a round finds less than a full batch or fails.
+     *
+     * @return true if the scan found nothing left to publish
+     */
+    private boolean catchUp() {
         while (running) {
             List<RecordedEvent> pending = outbox.unpublishedBefore(clock.instant().minus(settings.gracePeriod()), settings.batchSize());
             if (pending.isEmpty()) {
-                return;
+                return true;
             }
             EventRelay.Outcome outcome = relay.relay(pending);
             if (outcome.sendFailed() || outcome.published() == 0 || pending.size() < settings.batchSize()) {
-                return;
+                return false;
             }
         }
+        return false;
     }
 
     private static void sleepQuietly(Duration duration) {

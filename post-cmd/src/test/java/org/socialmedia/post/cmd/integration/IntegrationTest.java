@@ -12,7 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // Shorter than in production so that catch-up after an outage is quick to observe.
-        "app.publication.scan-interval=200ms",
+        "app.publication.catch-up-interval=200ms",
+        "app.publication.sweep-interval=1s",
         "app.publication.grace-period=500ms",
         "app.kafka.topic=" + IntegrationTest.TOPIC,
 })

@@ -39,7 +39,8 @@ class TwoInstancesIT extends IntegrationTest {
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
                 "--spring.mongodb.uri=" + TestInfrastructure.mongo().connectionString(),
                 "--app.kafka.topic=" + TOPIC,
-                "--app.publication.scan-interval=200ms",
+                "--app.publication.catch-up-interval=200ms",
+                "--app.publication.sweep-interval=1s",
                 "--app.publication.grace-period=500ms");
     }
 
