@@ -46,10 +46,11 @@ public class PostProjector {
         Set<UUID> postIds = new LinkedHashSet<>();
         events.forEach(event -> postIds.add(event.aggregateId()));
         writer.lockPosts(postIds);
-        Batch batch = new Batch(writer.appliedVersions(postIds), writer.postsWithParkedEvents(postIds), tally);
+        Batch batch = new Batch(writer.appliedVersions(postIds), writer.postsWithParkedEvents(postIds), new PendingChanges(), tally);
         for (RecordedEvent event : events) {
             handle(event, batch);
         }
+        writer.write(batch.changes());
         return tally.outcome();
     }
 
@@ -99,20 +100,21 @@ public class PostProjector {
         UUID postId = recorded.aggregateId();
         long version = recorded.version();
         PostEvent event = (PostEvent) recorded.event();
+        PendingChanges changes = batch.changes();
         if (event instanceof PostEvent.PostCreated created) {
-            writer.insertPost(postId, created);
+            changes.created(postId, created);
         } else if (event instanceof PostEvent.MessageUpdated updated) {
-            writer.updateMessage(postId, version, updated.message());
+            changes.messageUpdated(postId, version, updated.message());
         } else if (event instanceof PostEvent.PostLiked) {
-            writer.addLike(postId, version);
+            changes.liked(postId, version);
         } else if (event instanceof PostEvent.CommentAdded added) {
-            writer.addComment(postId, version, added);
+            changes.commentAdded(postId, version, added);
         } else if (event instanceof PostEvent.CommentUpdated updated) {
-            writer.updateComment(postId, version, updated);
+            changes.commentUpdated(postId, version, updated);
         } else if (event instanceof PostEvent.CommentRemoved removed) {
-            writer.removeComment(postId, version, removed);
+            changes.commentRemoved(postId, version, removed);
         } else if (event instanceof PostEvent.PostRemoved) {
-            writer.removePost(postId, version);
+            changes.postRemoved(postId, version);
         } else {
             throw new IllegalStateException("no projection for " + event.getClass().getName());
         }
@@ -121,7 +123,8 @@ public class PostProjector {
     }
 
     /** What the transaction knows about its posts, kept current as it applies events. */
-    private record Batch(Map<UUID, Long> appliedVersions, Set<UUID> postsWithParked, ProjectionOutcome.Tally tally) {
+    private record Batch(Map<UUID, Long> appliedVersions, Set<UUID> postsWithParked, PendingChanges changes,
+                         ProjectionOutcome.Tally tally) {
 
         long appliedVersion(UUID postId) {
             return appliedVersions.getOrDefault(postId, 0L);

@@ -11,24 +11,28 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.socialmedia.post.common.event.PostEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
  * The projection's SQL. Every change of a post also stores the event's version on the post row,
  * in the same transaction, so the row always says which event it reflects.
  *
- * <p>Plain SQL rather than JPA: each event is one or two set-based statements, with no entity
- * to load first and no persistence context to flush.
+ * <p>Plain SQL rather than JPA: a transaction's changes are merged first ({@link PendingChanges})
+ * and written in batched statements, with no entity to load and no persistence context to flush.
  */
 @Repository
 public class ReadModelWriter {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    ReadModelWriter(JdbcClient jdbc) {
+    ReadModelWriter(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /**
@@ -61,70 +65,84 @@ public class ReadModelWriter {
                 .list());
     }
 
-    void insertPost(UUID postId, PostEvent.PostCreated created) {
-        jdbc.sql("""
-                        insert into post (id, author, message, date_posted, likes, comment_count, version, removed)
-                        values (:id, :author, :message, :datePosted, 0, 0, 1, false)""")
-                .param("id", postId)
-                .param("author", created.author())
-                .param("message", created.message())
-                .param("datePosted", utc(created.datePosted()))
-                .update();
+    /**
+     * Writes a transaction's merged changes: new posts, new comments, edited and removed comments,
+     * then one update per stored post that sets its counters, message, removal and version.
+     * A removed comment lowers its post's comment count only if it was still there.
+     */
+    void write(PendingChanges changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        insertPosts(changes.posts().stream().filter(post -> post.isNew).toList());
+        batch("""
+                insert into post_comment (id, post_id, username, comment, comment_date, edited)
+                values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing""", changes.newComments(),
+                (statement, comment) -> {
+                    statement.setObject(1, comment.id);
+                    statement.setObject(2, comment.postId);
+                    statement.setString(3, comment.username);
+                    statement.setString(4, comment.comment);
+                    statement.setObject(5, utc(comment.commentDate));
+                    statement.setBoolean(6, comment.edited);
+                });
+        batch("update post_comment set comment = ?, edited = true where id = ? and post_id = ?", changes.editedComments(),
+                (statement, comment) -> {
+                    statement.setString(1, comment.comment);
+                    statement.setObject(2, comment.id);
+                    statement.setObject(3, comment.postId);
+                });
+        Map<UUID, Integer> commentsDeleted = deleteComments(changes.removedComments());
+        batch("""
+                update post set likes = likes + ?, comment_count = comment_count + ?, message = coalesce(?, message),
+                                removed = removed or ?, version = ?
+                where id = ?""", changes.posts().stream().filter(post -> !post.isNew).toList(),
+                (statement, post) -> {
+                    statement.setLong(1, post.likesAdded);
+                    statement.setInt(2, post.commentsAdded - commentsDeleted.getOrDefault(post.id, 0));
+                    statement.setString(3, post.message);
+                    statement.setBoolean(4, post.removed);
+                    statement.setLong(5, post.version);
+                    statement.setObject(6, post.id);
+                });
     }
 
-    void updateMessage(UUID postId, long version, String message) {
-        jdbc.sql("update post set message = :message, version = :version where id = :id")
-                .param("message", message)
-                .param("version", version)
-                .param("id", postId)
-                .update();
+    private void insertPosts(List<PendingChanges.PostChange> posts) {
+        batch("""
+                insert into post (id, author, message, date_posted, likes, comment_count, version, removed)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", posts, (statement, post) -> {
+            statement.setObject(1, post.id);
+            statement.setString(2, post.author);
+            statement.setString(3, post.message);
+            statement.setObject(4, utc(post.datePosted));
+            statement.setLong(5, post.likesAdded);
+            statement.setInt(6, post.commentsAdded);
+            statement.setLong(7, post.version);
+            statement.setBoolean(8, post.removed);
+        });
     }
 
-    void addLike(UUID postId, long version) {
-        jdbc.sql("update post set likes = likes + 1, version = :version where id = :id")
-                .param("version", version)
-                .param("id", postId)
-                .update();
+    private Map<UUID, Integer> deleteComments(Map<UUID, UUID> removed) {
+        List<Map.Entry<UUID, UUID>> comments = List.copyOf(removed.entrySet());
+        int[][] deleted = batch("delete from post_comment where id = ? and post_id = ?", comments, (statement, comment) -> {
+            statement.setObject(1, comment.getKey());
+            statement.setObject(2, comment.getValue());
+        });
+        Map<UUID, Integer> deletedPerPost = new HashMap<>();
+        int index = 0;
+        for (int[] chunk : deleted) {
+            for (int rows : chunk) {
+                deletedPerPost.merge(comments.get(index++).getValue(), rows, Integer::sum);
+            }
+        }
+        return deletedPerPost;
     }
 
-    void addComment(UUID postId, long version, PostEvent.CommentAdded added) {
-        int inserted = jdbc.sql("""
-                        insert into post_comment (id, post_id, username, comment, comment_date, edited)
-                        values (:id, :postId, :username, :comment, :commentDate, false)
-                        on conflict (id) do nothing""")
-                .param("id", added.commentId())
-                .param("postId", postId)
-                .param("username", added.username())
-                .param("comment", added.comment())
-                .param("commentDate", utc(added.commentDate()))
-                .update();
-        changeCommentCount(postId, version, inserted);
-    }
-
-    /** The comment keeps its original date; only its text changes and it is marked as edited. */
-    void updateComment(UUID postId, long version, PostEvent.CommentUpdated updated) {
-        jdbc.sql("update post_comment set comment = :comment, edited = true where id = :id and post_id = :postId")
-                .param("comment", updated.comment())
-                .param("id", updated.commentId())
-                .param("postId", postId)
-                .update();
-        changeCommentCount(postId, version, 0);
-    }
-
-    void removeComment(UUID postId, long version, PostEvent.CommentRemoved removed) {
-        int deleted = jdbc.sql("delete from post_comment where id = :id and post_id = :postId")
-                .param("id", removed.commentId())
-                .param("postId", postId)
-                .update();
-        changeCommentCount(postId, version, -deleted);
-    }
-
-    /** The row stays, flagged, so its version keeps turning replays of older events into no-ops. */
-    void removePost(UUID postId, long version) {
-        jdbc.sql("update post set removed = true, version = :version where id = :id")
-                .param("version", version)
-                .param("id", postId)
-                .update();
+    private <T> int[][] batch(String sql, Collection<T> rows, ParameterizedPreparedStatementSetter<T> setter) {
+        if (rows.isEmpty()) {
+            return new int[0][];
+        }
+        return jdbcTemplate.batchUpdate(sql, rows, rows.size(), setter);
     }
 
     void park(UUID postId, long version, String envelope) {
@@ -158,16 +176,8 @@ public class ReadModelWriter {
         return jdbc.sql("select count(*) from parked_event").query(Long.class).single();
     }
 
-    private void changeCommentCount(UUID postId, long version, int delta) {
-        jdbc.sql("update post set comment_count = comment_count + :delta, version = :version where id = :id")
-                .param("delta", delta)
-                .param("version", version)
-                .param("id", postId)
-                .update();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static long lockKey(UUID postId) {

@@ -243,6 +243,34 @@ class PostProjectorTest {
     }
 
     @Nested
+    class MergedBatches {
+
+        @Test
+        void aBatchThatEditsThenRemovesAStoredCommentLeavesItRemovedAndCountedOnce() {
+            UUID stored = UUID.randomUUID();
+            UUID kept = UUID.randomUUID();
+            project(post.created("alice", "hello"), post.commentAdded(stored, "bob", "nice"), post.commentAdded(kept, "carol", "ok"));
+
+            project(post.commentUpdated(stored, "bob", "very nice"), post.liked("dave"), post.commentRemoved(stored, "bob"),
+                    post.commentUpdated(kept, "carol", "okay"), post.liked("erin"));
+
+            assertThat(commentRows(post.postId())).singleElement().satisfies(row -> assertThat(row)
+                    .containsEntry("id", kept).containsEntry("comment", "okay").containsEntry("edited", true));
+            assertThat(postRow(post.postId())).containsEntry("comment_count", 1).containsEntry("likes", 2L)
+                    .containsEntry("version", 8L);
+        }
+
+        @Test
+        void removingAnUnknownCommentOnlyAdvancesTheVersion() {
+            project(post.created("alice", "hello"));
+
+            project(post.commentRemoved(UUID.randomUUID(), "bob"));
+
+            assertThat(postRow(post.postId())).containsEntry("comment_count", 0).containsEntry("version", 2L);
+        }
+    }
+
+    @Nested
     class Rebuild {
 
         @Test
