@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.post.common.wire.MalformedEventException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -24,11 +25,14 @@ class PostEventListener {
     private final EventReader reader;
     private final PostProjector projector;
     private final ProjectionMetrics metrics;
+    private final ApplicationEventPublisher announcements;
 
-    PostEventListener(EventReader reader, PostProjector projector, ProjectionMetrics metrics) {
+    PostEventListener(EventReader reader, PostProjector projector, ProjectionMetrics metrics,
+                      ApplicationEventPublisher announcements) {
         this.reader = reader;
         this.projector = projector;
         this.metrics = metrics;
+        this.announcements = announcements;
     }
 
     @KafkaListener(id = "post-projection", idIsGroup = false, topics = "${app.kafka.topic:social-media-post-events}",
@@ -60,5 +64,8 @@ class PostEventListener {
             throw new BatchListenerFailedException("projection failed: " + failure.getMessage(), failure, 0);
         }
         metrics.committed(outcome);
+        if (!outcome.advancedPosts().isEmpty()) {
+            announcements.publishEvent(new PostsAdvanced(outcome.advancedPosts()));
+        }
     }
 }

@@ -2,7 +2,10 @@ package org.socialmedia.post.query.projection;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.socialmedia.post.common.event.PostEventType;
@@ -14,12 +17,14 @@ import org.socialmedia.post.common.event.PostEventType;
  * @param duplicates      events that were already applied
  * @param parked          events parked because their predecessor is missing
  * @param lastAppliedAt   when the most recently applied event happened, null if none was applied
+ * @param advancedPosts   the posts whose read model moved to a newer version
  */
 public record ProjectionOutcome(Map<PostEventType, Integer> applied, int duplicates, int parked,
-                                @Nullable Instant lastAppliedAt) {
+                                @Nullable Instant lastAppliedAt, Set<UUID> advancedPosts) {
 
     public ProjectionOutcome {
         applied = Map.copyOf(applied);
+        advancedPosts = Set.copyOf(advancedPosts);
     }
 
     public int appliedCount() {
@@ -33,10 +38,12 @@ public record ProjectionOutcome(Map<PostEventType, Integer> applied, int duplica
         private int duplicates;
         private int parked;
         private @Nullable Instant lastAppliedAt;
+        private final Set<UUID> advancedPosts = new HashSet<>();
 
-        void applied(PostEventType type, Instant occurredAt) {
+        void applied(UUID postId, PostEventType type, Instant occurredAt) {
             applied.merge(type, 1, Integer::sum);
             lastAppliedAt = occurredAt;
+            advancedPosts.add(postId);
         }
 
         void duplicate() {
@@ -48,7 +55,7 @@ public record ProjectionOutcome(Map<PostEventType, Integer> applied, int duplica
         }
 
         ProjectionOutcome outcome() {
-            return new ProjectionOutcome(applied, duplicates, parked, lastAppliedAt);
+            return new ProjectionOutcome(applied, duplicates, parked, lastAppliedAt, advancedPosts);
         }
     }
 }
