@@ -59,6 +59,24 @@ final class Infrastructure implements AutoCloseable {
         return postgres.password();
     }
 
+    void stopKafka() {
+        kafka.stop();
+    }
+
+    /** On the same port, with the topics and records written before the stop. */
+    void startKafka() {
+        kafka.restart();
+    }
+
+    void stopPostgres() {
+        postgres.stop();
+    }
+
+    /** On the same port, with the data written before the stop. */
+    void startPostgres() {
+        postgres.restart();
+    }
+
     @Override
     public void close() {
         kafka.close();

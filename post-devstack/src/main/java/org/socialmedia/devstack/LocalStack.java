@@ -2,7 +2,9 @@ package org.socialmedia.devstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -13,6 +15,10 @@ import java.util.function.Consumer;
  *
  * <p>The devstack command runs one on the usual ports; end-to-end tests and benchmarks run one on
  * free ports in a temporary folder ({@link StackSettings#onFreePorts}).
+ *
+ * <p>Fault tests break it on purpose: each piece of infrastructure can be stopped and started
+ * again on the same address with the same data, each service can be killed as a crash would
+ * end it and started again, and further post-cmd instances can join the same store and topic.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -27,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
     private final ServiceJars jars;
     private final Infrastructure infrastructure;
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
+    private final List<ServiceProcess> extraCommandServices = new ArrayList<>();
     private ServiceProcess commandService;
     private ServiceProcess queryService;
     private boolean closed;
@@ -115,6 +122,59 @@ public final class LocalStack implements AutoCloseable {
         queryService.awaitReady(READY_TIMEOUT);
     }
 
+    /** Kills post-query at once (no graceful shutdown: its consumer commits nothing more), as a crash would. */
+    public synchronized void killQueryService() {
+        queryService.kill();
+    }
+
+    /** Kills post-cmd at once (no graceful shutdown: what it has not published stays unpublished), as a crash would. */
+    public synchronized void killCommandService() {
+        commandService.kill();
+    }
+
+    /** Starts post-cmd again on its port (its log file starts over) and waits until it is ready. */
+    public synchronized void startCommandService() {
+        commandService.stop(STOP_GRACE);
+        commandService = launch(COMMAND_SERVICE, commandServiceEnvironment(), ports.commandService());
+        commandService.awaitReady(READY_TIMEOUT);
+    }
+
+    /**
+     * Starts one more post-cmd instance on a free port, on the same event store and topic, and
+     * waits until it is ready; it is stopped with the stack. Its log is {@code post-cmd-N.log}.
+     *
+     * @return its base URL
+     */
+    public synchronized String startExtraCommandService() {
+        int port = FreePort.find();
+        String logName = COMMAND_SERVICE + "-" + (extraCommandServices.size() + 2);
+        ServiceProcess extra = ServiceProcess.launch(COMMAND_SERVICE, jars.jar(COMMAND_SERVICE), port, commandServiceEnvironment(),
+                settings.jvmOptions(), settings.logDir().resolve(logName + ".log"));
+        extraCommandServices.add(extra);
+        extra.awaitReady(READY_TIMEOUT);
+        return extra.url();
+    }
+
+    /** Stops the Kafka broker: both services lose it until {@link #startKafka}. */
+    public void stopKafka() {
+        infrastructure.stopKafka();
+    }
+
+    /** Starts the broker again on the same address, with the topics and records it had. */
+    public void startKafka() {
+        infrastructure.startKafka();
+    }
+
+    /** Stops PostgreSQL: post-query loses its read database until {@link #startPostgres}. */
+    public void stopPostgres() {
+        infrastructure.stopPostgres();
+    }
+
+    /** Starts PostgreSQL again on the same address, with the data it had. */
+    public void startPostgres() {
+        infrastructure.startPostgres();
+    }
+
     /** Stops both services (gracefully, then forcibly), then the infrastructure. Idempotent. */
     @Override
     public synchronized void close() {
@@ -135,6 +195,7 @@ public final class LocalStack implements AutoCloseable {
         Thread queryStopper = new Thread(() -> stop(queryService), "stop-" + QUERY_SERVICE);
         queryStopper.start();
         stop(commandService);
+        extraCommandServices.forEach(LocalStack::stop);
         try {
             queryStopper.join();
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package org.socialmedia.post.cmd.api;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail replayFailed(ReplayFailedException e) {
         log.warn("replay failed: {}", e.toString());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, e);
+    }
+
+    /**
+     * Tomcat reads the query string, and a POSTed form body, on first use and refuses one it cannot
+     * decode (a stray {@code %}): the client's mistake, not ours.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameters(InvalidParameterException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request's parameters cannot be decoded.");
     }
 
     @ExceptionHandler(Exception.class)

@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -238,6 +239,19 @@ class PostCommandControllerTest {
         @Test
         void bodyThatIsNotJsonIs415() throws Exception {
             isProblem(perform(post("/api/v1/posts").contentType(MediaType.TEXT_PLAIN).content("author=alice")), 415);
+        }
+
+        @Test
+        void undecodableFormBodyIs415() throws Exception {
+            isProblem(perform(put("/api/v1/posts/{id}/message", POST).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .content("username=%zz")), 415);
+        }
+
+        @Test
+        void parametersTheServerCannotDecodeAre400() throws Exception {
+            refuses(new InvalidParameterException("Character decoding failed"));
+
+            isProblem(perform(delete("/api/v1/posts/{id}", POST).param("username", "alice")), 400);
         }
 
         @Test

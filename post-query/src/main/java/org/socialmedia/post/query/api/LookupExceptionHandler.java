@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.socialmedia.post.query.lookup.PostNotFoundException;
 import org.socialmedia.post.query.lookup.VersionNotReachedException;
@@ -55,6 +56,15 @@ class LookupExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> readModelUnavailable(Exception e) {
         log.warn("read model unavailable: {}", e.getMessage());
         return serviceUnavailable("the read model is unavailable at the moment");
+    }
+
+    /**
+     * Tomcat reads the query string, and a POSTed form body, on first use and refuses one it cannot
+     * decode (a stray {@code %}): the client's mistake, not ours.
+     */
+    @ExceptionHandler
+    ProblemDetail undecodableParameters(InvalidParameterException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request's parameters cannot be decoded");
     }
 
     /** A bug, not a client mistake: logged with its stack trace here, never shown to the client. */

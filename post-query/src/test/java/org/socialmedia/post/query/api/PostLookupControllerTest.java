@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -205,6 +206,20 @@ class PostLookupControllerTest {
             assertThat(mvc.get().uri("/api/v1/posts/{id}", POST_ID)).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
                     .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .hasHeader(HttpHeaders.RETRY_AFTER, "1");
+        }
+
+        @Test
+        void anUndecodableFormSentWithAnotherMethodIsMethodNotAllowed() {
+            assertThat(mvc.put().uri("/api/v1/posts/{id}", POST_ID).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .content("author=%zz")).hasStatus(HttpStatus.METHOD_NOT_ALLOWED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+
+        @Test
+        void parametersTheServerCannotDecodeAreABadRequest() {
+            given(queries.dispatch(new FindPostByIdQuery(POST_ID))).willThrow(new InvalidParameterException("Character decoding failed"));
+
+            assertThat(mvc.get().uri("/api/v1/posts/{id}", POST_ID)).hasStatus(HttpStatus.BAD_REQUEST)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
 
         @Test

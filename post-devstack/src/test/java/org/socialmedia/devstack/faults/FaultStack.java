@@ -1,0 +1,160 @@
+package org.socialmedia.devstack.faults;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialmedia.devstack.LocalStack;
+import org.socialmedia.devstack.StackSettings;
+import org.socialmedia.devstack.audit.EventStoreReader;
+import org.socialmedia.devstack.audit.ReadModelAudit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A whole stack of its own for one fault test, on free ports and from an empty
+ * {@code target/faults/<name>} (kept afterwards: the services' logs are in its {@code logs/}),
+ * so that no fault leaks into another test. Besides the {@link LocalStack} it offers what the
+ * fault tests measure: the event store, the read model and the audit that compares them.
+ */
+final class FaultStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaultStack.class);
+    static final String TOPIC = "social-media-post-events";
+    static final String DEAD_LETTER_TOPIC = TOPIC + ".DLT";
+    private static final Duration CONVERGENCE_TIMEOUT = Duration.ofMinutes(2);
+
+    private final LocalStack stack;
+    private final EventStoreReader store;
+
+    private FaultStack(LocalStack stack) {
+        this.stack = stack;
+        this.store = new EventStoreReader(stack.mongoConnectionString());
+    }
+
+    static FaultStack start(String name) {
+        return start(name, Map.of());
+    }
+
+    /** @param environment extra settings for both services, as a deployment would set them */
+    static FaultStack start(String name, Map<String, String> environment) {
+        long begin = System.nanoTime();
+        LocalStack stack = LocalStack.start(StackSettings.onFreePorts(Path.of("target", "faults", name)).withEnvironment(environment),
+                LOG::info);
+        try {
+            FaultStack faults = new FaultStack(stack);
+            faults.awaitEventsFlowing();
+            LOG.info("{}: stack ready and connected in {} ms; logs in {}", name, (System.nanoTime() - begin) / 1_000_000,
+                    stack.logDir());
+            return faults;
+        } catch (RuntimeException | AssertionError e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    LocalStack stack() {
+        return stack;
+    }
+
+    CommandClient commands() {
+        return new CommandClient(stack.commandServiceUrl());
+    }
+
+    String lookups() {
+        return stack.queryServiceUrl();
+    }
+
+    long storedEvents() {
+        return store.count();
+    }
+
+    EventStoreReader store() {
+        return store;
+    }
+
+    /** Events stored but not yet flagged as published, read straight from the event store. */
+    long unpublishedInStore() {
+        try (MongoClient client = MongoClients.create(stack.mongoConnectionString())) {
+            return client.getDatabase("socialMedia").getCollection("eventStore").countDocuments(Filters.eq("published", false));
+        }
+    }
+
+    /**
+     * Events the read model reflects: versions grow by one per event from 1, so a post row at
+     * version n has applied n events, whichever restarts its consumer went through.
+     */
+    long appliedEvents() {
+        try (Connection connection = DriverManager.getConnection(stack.postgresJdbcUrl(), stack.postgresUsername(),
+                stack.postgresPassword());
+             Statement statement = connection.createStatement();
+             ResultSet sum = statement.executeQuery("select coalesce(sum(version), 0) from post")) {
+            sum.next();
+            return sum.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the read model", e);
+        }
+    }
+
+    /**
+     * Waits until every post of the event store, folded, equals its lookup, and returns how long
+     * that took. Fails with the differences of the last audit when it does not happen in time.
+     */
+    Duration awaitConvergence() {
+        long begin = System.nanoTime();
+        ReadModelAudit audit = new ReadModelAudit(stack.queryServiceUrl());
+        ReadModelAudit.Result[] last = new ReadModelAudit.Result[1];
+        try {
+            await("the read model equal to the fold of the event store").atMost(CONVERGENCE_TIMEOUT)
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        ReadModelAudit.Result result = audit.compare(store, 4);
+                        if (!Thread.currentThread().isInterrupted()) {
+                            last[0] = result;
+                        }
+                        return result.consistent() && appliedEvents() == storedEvents();
+                    });
+        } catch (ConditionTimeoutException e) {
+            String differences = last[0] == null ? "no audit finished"
+                    : last[0].differences().size() + " posts differ, for example "
+                    + last[0].differences().subList(0, Math.min(5, last[0].differences().size()));
+            throw new AssertionError("the read model did not converge to the event store within " + CONVERGENCE_TIMEOUT.toSeconds()
+                    + " s: " + storedEvents() + " events stored, " + appliedEvents() + " applied; " + differences, e);
+        }
+        return Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    /** One line per test, so that a run's log shows what each fault test did. */
+    void report(String test, String details) {
+        System.out.printf("[faults] %s: %s%n", test, details);
+    }
+
+    private void awaitEventsFlowing() {
+        UUID post = commands().createPost("warm-up", "the pair is connected").id();
+        await("the first event in the read model").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> new LookupClient(stack.queryServiceUrl()).post(post).status() == 200);
+    }
+
+    @Override
+    public void close() {
+        try {
+            store.close();
+        } finally {
+            stack.close();
+        }
+    }
+}

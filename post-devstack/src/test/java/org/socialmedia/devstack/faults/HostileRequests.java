@@ -1,0 +1,243 @@
+package org.socialmedia.devstack.faults;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Requests that no service may accept and none may answer with a 5xx: malformed and mistyped
+ * JSON, oversized fields and bodies of megabytes, bad UUIDs, bad query parameters, wrong methods
+ * and content types, unknown routes, requests by users who may not, stale and malformed
+ * {@code If-Match}; against every route of both services. Each request carries at least one
+ * defect, so that none can change anything.
+ */
+final class HostileRequests {
+
+    /** One request; {@code body} and {@code contentType} may be null. */
+    record Request(String method, String url, String contentType, byte[] body, Map<String, String> headers) {
+
+        Request(String method, String url, String contentType, byte[] body) {
+            this(method, url, contentType, body, Map.of());
+        }
+    }
+
+    private static final List<String> BAD_IDS = List.of("not-a-uuid", "123", "4c3a8d9e-7f21-4b6a-9a3e", "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
+            "%20", "null", "4c3a8d9e-7f21-4b6a-9a3e-1d2c3b4a5f60-00");
+    private static final List<String> NON_JSON_TYPES = List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=xyz", "application/octet-stream", "image/png");
+    private static final List<String> JSON_TYPES = List.of("application/json", "application/json; charset=UTF-8",
+            "application/json;charset=ISO-8859-1");
+    private static final List<String> MALFORMED_JSON = List.of("{", "}", "nul", "[1,2", "{\"author\":", "{\"username\":\"a\" \"comment\":\"b\"}",
+            "{\"username\":\"bob\",}", "\"just a string\"", "42", "[]", "{}}", "{\"username\":\"\\u00\"}", "\u0000\u0001\u0002",
+            "{'username':'bob'}", "");
+    private static final List<String> INVALID_BODIES = List.of(
+            "{}",
+            "{\"author\":42,\"message\":true,\"username\":7,\"comment\":1.5}",
+            "{\"author\":[\"a\"],\"message\":{\"x\":1},\"username\":[],\"comment\":{}}",
+            "{\"author\":null,\"message\":null,\"username\":null,\"comment\":null}",
+            "{\"author\":\"\",\"message\":\"\",\"username\":\"\",\"comment\":\"\"}",
+            "{\"author\":\"   \",\"message\":\"\\t\",\"username\":\" \",\"comment\":\"\\n\"}",
+            "{\"author\":\"" + "a".repeat(65) + "\",\"message\":\"" + "m".repeat(5001) + "\",\"username\":\"" + "u".repeat(65)
+                    + "\",\"comment\":\"" + "c".repeat(2001) + "\"}",
+            "{\"author\":true,\"message\":false,\"username\":false,\"comment\":true}");
+    private static final List<String> BAD_USERNAME_PARAMS = List.of("", "?username=", "?username=%20%20", "?username=" + "u".repeat(65),
+            "?user=alice", "?username");
+    private static final List<String> BAD_LIST_PARAMS = List.of("page=-1", "page=abc", "page=1.5", "page=99999999999", "size=0",
+            "size=101", "size=-3", "size=abc", "size=99999999999", "minLikes=-1", "minLikes=abc", "minLikes=1e3",
+            "minLikes=99999999999999999999", "withComments=maybe", "withComments=2");
+    private static final List<String> BAD_MIN_VERSIONS = List.of("0", "-5", "abc", "1.5", "99999999999999999999", "", "%00");
+    private static final List<String> OTHER_METHODS = List.of("GET", "PUT", "DELETE", "PATCH");
+
+    private final String commandPosts;
+    private final String commandAdmin;
+    private final String queryPosts;
+    private final String queryBase;
+    private final String commandBase;
+    private final UUID post;
+    private final UUID comment;
+    private final List<Function<Random, Request>> kinds;
+
+    /**
+     * @param post    an existing post of alice's
+     * @param comment an existing comment of carol's on it
+     */
+    HostileRequests(String commandBase, String queryBase, UUID post, UUID comment) {
+        this.commandBase = commandBase;
+        this.queryBase = queryBase;
+        this.commandPosts = commandBase + "/api/v1/posts";
+        this.commandAdmin = commandBase + "/api/v1/admin/replay";
+        this.queryPosts = queryBase + "/api/v1/posts";
+        this.post = post;
+        this.comment = comment;
+        this.kinds = List.of(this::invalidBody, this::nonJsonContentType, this::badPathIds, this::notPermitted,
+                this::staleOrMalformedIfMatch, this::badDeleteParameters, this::wrongMethodOnCommands, this::unknownRoute,
+                this::badListParameters, this::badLookupIds, this::badMinVersion, this::wrongMethodOnLookups, this::hugeBody);
+    }
+
+    Request next(Random random) {
+        return pick(random, kinds).apply(random);
+    }
+
+    /** Every command route with a body that is malformed, mistyped, blank or too long. */
+    private Request invalidBody(Random random) {
+        String body = random.nextBoolean() ? pick(random, MALFORMED_JSON) : pick(random, INVALID_BODIES);
+        return withBody(random, pick(random, JSON_TYPES), bytes(body));
+    }
+
+    private Request nonJsonContentType(Random random) {
+        String body = pick(random, List.of(validBody(), pick(random, MALFORMED_JSON), "username=%zz&message=%"));
+        return withBody(random, pick(random, List.of(pick(random, NON_JSON_TYPES), "application/json; charset=klingon")), bytes(body));
+    }
+
+    private Request badPathIds(Random random) {
+        String id = random.nextBoolean() ? pick(random, BAD_IDS) : UUID.randomUUID().toString();
+        String commentId = random.nextBoolean() ? pick(random, BAD_IDS) : UUID.randomUUID().toString();
+        return switch (random.nextInt(6)) {
+            case 0 -> new Request("PUT", commandPosts + "/" + id + "/message", "application/json", bytes(validBody()));
+            case 1 -> new Request("POST", commandPosts + "/" + id + "/likes", "application/json", bytes(validBody()));
+            case 2 -> new Request("POST", commandPosts + "/" + id + "/comments", "application/json", bytes(validBody()));
+            case 3 -> new Request("PUT", commandPosts + "/" + post + "/comments/" + commentId, "application/json", bytes(validBody()));
+            case 4 -> new Request("DELETE", commandPosts + "/" + post + "/comments/" + commentId + "?username=carol", null, null);
+            default -> new Request("DELETE", commandPosts + "/" + id + "?username=alice", null, null);
+        };
+    }
+
+    /** Valid requests by users who may not: 403, nothing stored. */
+    private Request notPermitted(Random random) {
+        String intruder = pick(random, List.of("bob", "mallory", "Alice", "carol-not"));
+        return switch (random.nextInt(4)) {
+            case 0 -> new Request("PUT", commandPosts + "/" + post + "/message", "application/json",
+                    bytes(Http.object("username", intruder, "message", "mine now")));
+            case 1 -> new Request("PUT", commandPosts + "/" + post + "/comments/" + comment, "application/json",
+                    bytes(Http.object("username", intruder, "comment", "mine now")));
+            case 2 -> new Request("DELETE", commandPosts + "/" + post + "/comments/" + comment + "?username=" + intruder, null, null);
+            default -> new Request("DELETE", commandPosts + "/" + post + "?username=" + intruder, null, null);
+        };
+    }
+
+    /** Otherwise valid commands on the existing post, pinned to a version it is not at, or with an If-Match that is no version. */
+    private Request staleOrMalformedIfMatch(Random random) {
+        String ifMatch = pick(random, List.of("\"999\"", "\"0\"", "W/\"12345\"", "3", "\"abc\"", "\"-1\"", "\"99999999999999999999\"", "\"\""));
+        Map<String, String> headers = Map.of("If-Match", ifMatch);
+        return switch (random.nextInt(5)) {
+            case 0 -> new Request("PUT", commandPosts + "/" + post + "/message", "application/json",
+                    bytes(Http.object("username", "alice", "message", "edited")), headers);
+            case 1 -> new Request("POST", commandPosts + "/" + post + "/likes", "application/json",
+                    bytes(Http.object("username", "fan-" + random.nextInt(1000))), headers);
+            case 2 -> new Request("POST", commandPosts + "/" + post + "/comments", "application/json",
+                    bytes(Http.object("username", "fan", "comment", "hi")), headers);
+            case 3 -> new Request("PUT", commandPosts + "/" + post + "/comments/" + comment, "application/json",
+                    bytes(Http.object("username", "carol", "comment", "edited")), headers);
+            default -> new Request("DELETE", commandPosts + "/" + post + "?username=alice", null, null, headers);
+        };
+    }
+
+    private Request badDeleteParameters(Random random) {
+        String query = pick(random, BAD_USERNAME_PARAMS);
+        return random.nextBoolean()
+                ? new Request("DELETE", commandPosts + "/" + post + query, null, null)
+                : new Request("DELETE", commandPosts + "/" + post + "/comments/" + comment + query, null, null);
+    }
+
+    private Request wrongMethodOnCommands(Random random) {
+        String url = pick(random, List.of(commandPosts, commandPosts + "/" + post, commandPosts + "/" + post + "/message",
+                commandPosts + "/" + post + "/likes", commandPosts + "/" + post + "/comments",
+                commandPosts + "/" + post + "/comments/" + comment, commandAdmin));
+        String method = pick(random, List.of("GET", "PATCH", "PUT", "DELETE", "POST"));
+        if (allowed(url, method)) {
+            method = "PATCH";
+        }
+        return random.nextBoolean() ? new Request(method, url, null, null)
+                : new Request(method, url, "application/json", bytes(validBody()));
+    }
+
+    private boolean allowed(String url, String method) {
+        String route = url.substring(commandBase.length());
+        return switch (method) {
+            case "POST" -> route.equals("/api/v1/posts") || route.endsWith("/likes") || route.endsWith("/comments")
+                    || route.equals("/api/v1/admin/replay");
+            case "PUT" -> route.endsWith("/message") || route.contains("/comments/");
+            case "DELETE" -> route.contains("/comments/") || route.equals("/api/v1/posts/" + post);
+            default -> false;
+        };
+    }
+
+    private Request unknownRoute(Random random) {
+        String base = random.nextBoolean() ? commandBase : queryBase;
+        String path = pick(random, List.of("/api/v1/postz", "/api/v2/posts", "/api/v1/posts/" + post + "/likes/extra",
+                "/api/v1/posts/" + post + "/shares", "/api/v1/admin", "/api/v1/admin/replay/now", "/api", "/api/v1/posts/" + post + "/comments/"
+                        + comment + "/likes"));
+        String method = pick(random, List.of("GET", "POST", "PUT", "DELETE"));
+        return new Request(method, base + path, method.equals("GET") || method.equals("DELETE") ? null : "application/json",
+                method.equals("GET") || method.equals("DELETE") ? null : bytes(validBody()));
+    }
+
+    private Request badListParameters(Random random) {
+        String query = pick(random, BAD_LIST_PARAMS);
+        String valid = pick(random, List.of("author=alice", "withComments=true", "minLikes=0", "page=0", "size=5"));
+        if (random.nextBoolean() && !valid.startsWith(query.substring(0, query.indexOf('=') + 1))) {
+            query = valid + "&" + query;
+        }
+        return new Request("GET", queryPosts + "?" + query, null, null);
+    }
+
+    private Request badLookupIds(Random random) {
+        String id = random.nextBoolean() ? pick(random, BAD_IDS) : UUID.randomUUID().toString();
+        return new Request("GET", queryPosts + "/" + id, null, null);
+    }
+
+    private Request badMinVersion(Random random) {
+        String id = random.nextInt(4) == 0 ? pick(random, BAD_IDS) : post.toString();
+        return new Request("GET", queryPosts + "/" + id + "?minVersion=" + pick(random, BAD_MIN_VERSIONS), null, null);
+    }
+
+    private Request wrongMethodOnLookups(Random random) {
+        String url = random.nextBoolean() ? queryPosts : queryPosts + "/" + post;
+        String method = pick(random, List.of("POST", "PUT", "DELETE", "PATCH"));
+        return switch (random.nextInt(3)) {
+            case 0 -> new Request(method, url, null, null);
+            case 1 -> new Request(method, url, "application/json", bytes(validBody()));
+            default -> new Request(method, url, "application/x-www-form-urlencoded", bytes("username=%zz&" + pick(random, MALFORMED_JSON)));
+        };
+    }
+
+    /** One to three megabytes: a JSON field far over its limit, or no JSON at all. */
+    private Request hugeBody(Random random) {
+        int size = 1_000_000 + random.nextInt(2_000_001);
+        byte[] body;
+        if (random.nextBoolean()) {
+            String huge = "x".repeat(size / 4);
+            body = bytes("{\"author\":\"" + huge + "\",\"username\":\"" + huge + "\",\"message\":\"" + huge + "\",\"comment\":\"" + huge + "\"}");
+        } else {
+            body = new byte[size];
+            random.nextBytes(body);
+        }
+        return withBody(random, random.nextBoolean() ? "application/json" : pick(random, NON_JSON_TYPES), body);
+    }
+
+    private Request withBody(Random random, String contentType, byte[] body) {
+        return switch (random.nextInt(5)) {
+            case 0 -> new Request("POST", commandPosts, contentType, body);
+            case 1 -> new Request("PUT", commandPosts + "/" + post + "/message", contentType, body);
+            case 2 -> new Request("POST", commandPosts + "/" + post + "/likes", contentType, body);
+            case 3 -> new Request("POST", commandPosts + "/" + post + "/comments", contentType, body);
+            default -> new Request("PUT", commandPosts + "/" + post + "/comments/" + comment, contentType, body);
+        };
+    }
+
+    /** A body every command route would accept if nothing else were wrong. */
+    private static String validBody() {
+        return Http.object("author", "alice", "message", "hello", "username", "alice", "comment", "hi");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static <T> T pick(Random random, List<T> choices) {
+        return choices.get(random.nextInt(choices.size()));
+    }
+}

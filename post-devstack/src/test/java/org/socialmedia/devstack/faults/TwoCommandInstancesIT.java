@@ -1,0 +1,98 @@
+package org.socialmedia.devstack.faults;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialmedia.post.common.wire.PostEventCodec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Guarantees 1 and 3 across instances: two post-cmd instances on the same event store and topic
+ * take commands for the same posts at the same time. No accepted like is lost, every post's
+ * versions are gapless, and on the topic each post's versions are first delivered in order
+ * 1..n (a version may be delivered again later: delivery is at least once).
+ */
+class TwoCommandInstancesIT {
+
+    private static final int POSTS = 10;
+
+    private FaultStack faults;
+
+    @BeforeEach
+    void startStack() {
+        faults = FaultStack.start("two-command-instances");
+    }
+
+    @AfterEach
+    void stopStack() {
+        faults.close();
+    }
+
+    @Test
+    void twoInstancesLoseNoUpdateAndKeepEachPostInOrderOnTheTopic() throws InterruptedException {
+        CommandClient second = new CommandClient(faults.stack().startExtraCommandService());
+        CommandLoad load = new CommandLoad(List.of(faults.commands(), second), POSTS, 0).start(8);
+        Thread.sleep(8_000);
+        load.stop();
+
+        // Without If-Match, a command that keeps losing races is refused with 409 and stores nothing.
+        assertThat(load.refused()).as("answers other than 2xx and 409").allMatch(answer -> answer.contains(" -> 409 "));
+        Duration converged = faults.awaitConvergence();
+        Map<UUID, List<Long>> stored = storedVersions();
+        LookupClient lookups = new LookupClient(faults.lookups());
+        for (UUID post : load.posts()) {
+            List<Long> versions = stored.get(post);
+            assertThat(versions).as("versions of post %s in the store", post).isEqualTo(oneTo(versions.size()));
+            assertThat(lookups.post(post).json().get("likes").asLong()).as("likes of post %s", post)
+                    .isEqualTo(load.acceptedLikes(post));
+        }
+        Map<UUID, List<Long>> firstDeliveries = firstDeliveries();
+        for (Map.Entry<UUID, List<Long>> post : stored.entrySet()) {
+            assertThat(firstDeliveries.get(post.getKey())).as("versions of post %s in order of first delivery", post.getKey())
+                    .isEqualTo(post.getValue());
+        }
+
+        faults.report("two command instances", load.summary() + " (409: " + load.refused().size() + "); "
+                + faults.storedEvents() + " events stored, " + faults.appliedEvents() + " applied, "
+                + firstDeliveries.values().stream().mapToInt(List::size).sum() + " first deliveries on the topic in order; converged "
+                + converged.toMillis() + " ms after the load stopped");
+    }
+
+    private Map<UUID, List<Long>> storedVersions() {
+        Map<UUID, List<Long>> versions = new HashMap<>();
+        faults.store().forEach(event -> versions.computeIfAbsent(UUID.fromString(event.postId()), id -> new ArrayList<>())
+                .add(event.version()));
+        return versions;
+    }
+
+    /** Per post, the versions in the order they first appeared on the topic. */
+    private Map<UUID, List<Long>> firstDeliveries() {
+        PostEventCodec codec = new PostEventCodec();
+        Map<UUID, List<Long>> order = new HashMap<>();
+        for (ConsumerRecord<String, String> record : TopicRecords.all(faults.stack().kafkaBootstrapServers(), FaultStack.TOPIC)) {
+            var event = codec.decode(record.value());
+            List<Long> seen = order.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>());
+            if (!seen.contains(event.version())) {
+                seen.add(event.version());
+            }
+        }
+        return order;
+    }
+
+    private static List<Long> oneTo(int n) {
+        List<Long> versions = new ArrayList<>(n);
+        for (long v = 1; v <= n; v++) {
+            versions.add(v);
+        }
+        return versions;
+    }
+}
