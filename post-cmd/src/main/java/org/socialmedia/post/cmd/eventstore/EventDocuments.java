@@ -12,10 +12,13 @@ import org.socialmedia.post.common.wire.PostEventCodec;
 
 /**
  * One event, one document, with the envelope's fields ({@code data} as a sub-document) plus
- * {@code published}, which makes the event store its own outbox.
+ * {@code published}, which makes the event store its own outbox. The document's {@code _id} is
+ * the event id: the primary key then also keeps event ids unique, with no index of their own to
+ * maintain on every append.
  */
 final class EventDocuments {
 
+    static final String ID = "_id";
     static final String EVENT_ID = "eventId";
     static final String TYPE = "type";
     static final String AGGREGATE_ID = "aggregateId";
@@ -34,7 +37,9 @@ final class EventDocuments {
 
     Document toDocument(RecordedEvent recorded) {
         PostEvent event = (PostEvent) recorded.event();
-        return new Document(EVENT_ID, recorded.eventId().toString())
+        String eventId = recorded.eventId().toString();
+        return new Document(ID, eventId)
+                .append(EVENT_ID, eventId)
                 .append(TYPE, PostEventType.of(event).wireName())
                 .append(AGGREGATE_ID, recorded.aggregateId().toString())
                 .append(AGGREGATE_TYPE, recorded.aggregateType())

@@ -32,8 +32,6 @@ class EventStoreConfiguration {
         // The unique index is what refuses the second of two concurrent appends of one version.
         events.createIndex(Indexes.ascending(EventDocuments.AGGREGATE_ID, EventDocuments.VERSION),
                 new IndexOptions().unique(true).name("aggregateId_version_unique"));
-        events.createIndex(Indexes.ascending(EventDocuments.EVENT_ID),
-                new IndexOptions().unique(true).name("eventId_unique"));
         events.createIndex(Indexes.ascending(EventDocuments.PUBLISHED, EventDocuments.OCCURRED_AT),
                 new IndexOptions().name("published_occurredAt"));
         return events;

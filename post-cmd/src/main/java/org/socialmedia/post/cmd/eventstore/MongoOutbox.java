@@ -56,7 +56,11 @@ public class MongoOutbox implements Outbox {
             return;
         }
         List<String> ids = published.stream().map(event -> event.eventId().toString()).toList();
-        events.updateMany(in(EventDocuments.EVENT_ID, ids), Updates.set(EventDocuments.PUBLISHED, true));
+        long matched = events.updateMany(in(EventDocuments.ID, ids), Updates.set(EventDocuments.PUBLISHED, true)).getMatchedCount();
+        if (matched < ids.size()) {
+            // Stores written before the event id became the _id: find those documents by their eventId field.
+            events.updateMany(in(EventDocuments.EVENT_ID, ids), Updates.set(EventDocuments.PUBLISHED, true));
+        }
     }
 
     @Override

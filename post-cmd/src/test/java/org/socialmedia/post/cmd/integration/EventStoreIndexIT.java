@@ -51,8 +51,9 @@ class EventStoreIndexIT extends IntegrationTest {
         UUID post = UUID.randomUUID();
         store.append(post, 0, List.of(event(post, 1, new PostEvent.PostCreated("alice", "first", Instant.now()))));
         Document copy = mongo.getCollection("eventStore").find(new Document("aggregateId", post.toString())).first();
-        copy.remove("_id");
-        copy.put("eventId", UUID.randomUUID().toString());
+        String otherEventId = UUID.randomUUID().toString();
+        copy.put("_id", otherEventId);
+        copy.put("eventId", otherEventId);
 
         assertThatThrownBy(() -> mongo.getCollection("eventStore").insertOne(copy))
                 .isInstanceOfSatisfying(MongoWriteException.class,
@@ -66,6 +67,7 @@ class EventStoreIndexIT extends IntegrationTest {
         Document stored = mongo.getCollection("eventStore").find(new Document("aggregateId", post.toString())).first();
 
         assertThat(stored).containsKeys("eventId", "type", "aggregateId", "aggregateType", "version", "occurredAt", "metadata", "data");
+        assertThat(stored.get("_id")).isEqualTo(stored.getString("eventId"));
         assertThat(stored.getString("type")).isEqualTo("PostCreated");
         assertThat(stored.getString("aggregateType")).isEqualTo("Post");
         assertThat(stored.get("data", Document.class)).containsEntry("author", "alice").containsEntry("message", "stored as a document");
