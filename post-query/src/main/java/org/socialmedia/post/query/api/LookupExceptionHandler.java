@@ -67,6 +67,12 @@ class LookupExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request's parameters cannot be decoded");
     }
 
+    @ExceptionHandler
+    @Nullable
+    ResponseEntity<Object> emptyParameter(EmptyParameterException e, WebRequest request) {
+        return badRequest(List.of(new InvalidParameter(e.parameter(), "must be a number, not empty")), new HttpHeaders(), request);
+    }
+
     /** A bug, not a client mistake: logged with its stack trace here, never shown to the client. */
     @ExceptionHandler
     ProblemDetail unexpected(Exception e) {

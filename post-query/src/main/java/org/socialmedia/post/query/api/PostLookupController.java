@@ -3,6 +3,7 @@ package org.socialmedia.post.query.api;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -51,7 +52,9 @@ class PostLookupController {
             @Parameter(description = "true: only posts with at least one comment") @RequestParam(defaultValue = "false") boolean withComments,
             @Parameter(description = "only posts with at least this many likes") @RequestParam(required = false) @Nullable @Min(0) Long minLikes,
             @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
-            @Parameter(description = "page size, 1 to 100") @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+            @Parameter(description = "page size, 1 to 100") @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+            HttpServletRequest request) {
+        refuseEmpty(request, "page", "size");
         // An empty author (a blank search field) means no author filter; authors are never blank.
         PostFilter filter = new PostFilter(author == null || author.isEmpty() ? null : author, withComments, minLikes);
         return new PagedModel<>(queries.dispatch(new FindPostsQuery(filter, page, size)));
@@ -71,6 +74,19 @@ class PostLookupController {
             @Parameter(description = "the version the client has written, for example from post-cmd's ETag")
             @RequestParam @Min(1) Long minVersion) {
         return versions.awaitVersion(id, minVersion).thenApply(reached -> findPost(id));
+    }
+
+    /**
+     * Spring reads {@code page=} as absent and uses the default; an empty value is not a page
+     * number, and paging values that are not numbers are refused.
+     */
+    private static void refuseEmpty(HttpServletRequest request, String... names) {
+        for (String name : names) {
+            String value = request.getParameter(name);
+            if (value != null && value.isBlank()) {
+                throw new EmptyParameterException(name);
+            }
+        }
     }
 
     private static ResponseEntity<PostDetails> withETag(PostDetails post) {

@@ -126,6 +126,9 @@ class PostLookupControllerTest {
                 "minLikes=many, minLikes",
                 "withComments=maybe, withComments",
                 "page=-1&size=500, size",
+                "page=, page",
+                "size=, size",
+                "size=%20, size",
         })
         void refusesInvalidParametersNamingThem(String parameters, String offending) {
             MvcTestResult result = mvc.get().uri("/api/v1/posts?" + parameters).exchange();
