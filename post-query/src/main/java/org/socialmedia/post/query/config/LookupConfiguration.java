@@ -4,13 +4,14 @@ import java.util.List;
 
 import org.socialmedia.cqrs.dispatch.QueryDispatcher;
 import org.socialmedia.cqrs.dispatch.QueryHandler;
+import org.socialmedia.post.query.lookup.AssembledPosts;
 import org.socialmedia.post.query.lookup.PostQuery;
 import org.socialmedia.post.query.lookup.VersionAwaiter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The lookups: every {@link PostQuery} routed to its handler, and read-your-writes waiting. */
+/** The lookups: every {@link PostQuery} routed to its handler, read-your-writes waiting, assembled posts. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LookupProperties.class)
 class LookupConfiguration {
@@ -24,5 +25,10 @@ class LookupConfiguration {
     VersionAwaiter versionAwaiter(QueryDispatcher queryDispatcher, LookupProperties properties) {
         return new VersionAwaiter(queryDispatcher, properties.minVersionTimeout(), properties.minVersionPollInterval(),
                 properties.minVersionPollThreads());
+    }
+
+    @Bean
+    AssembledPosts assembledPosts(LookupProperties properties) {
+        return new AssembledPosts(properties.assembledPostsCapacity());
     }
 }

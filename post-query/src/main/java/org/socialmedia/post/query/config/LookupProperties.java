@@ -6,14 +6,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Read-your-writes waiting ({@code GET /api/v1/posts/{id}?minVersion=N}).
+ * The lookups' settings.
  *
- * @param minVersionTimeout      how long a request waits for the version before answering 503
- * @param minVersionPollInterval how often the read model is asked meanwhile
- * @param minVersionPollThreads  threads that run those polls for all waiting requests
+ * @param minVersionTimeout        how long a request with {@code minVersion} waits for the version before answering 503
+ * @param minVersionPollInterval   how often the read model is asked meanwhile
+ * @param minVersionPollThreads    threads that run those polls for all waiting requests
+ * @param assembledPostsCapacity   how many posts and comments (one each) the cache of assembled posts holds
  */
 @ConfigurationProperties("app.lookup")
 public record LookupProperties(@DefaultValue("5s") Duration minVersionTimeout,
                                @DefaultValue("25ms") Duration minVersionPollInterval,
-                               @DefaultValue("2") int minVersionPollThreads) {
+                               @DefaultValue("2") int minVersionPollThreads,
+                               @DefaultValue("100000") long assembledPostsCapacity) {
 }

@@ -25,7 +25,10 @@ import org.socialmedia.post.query.support.PostStream;
 import org.socialmedia.post.query.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Page;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,8 +41,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @DataJpaTest(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({FindPostsHandler.class, FindPostByIdHandler.class, FindPostVersionHandler.class, PostDetailsAssembler.class,
-        PostProjector.class, ReadModelWriter.class, PostEventCodec.class})
+        PostProjector.class, ReadModelWriter.class, PostEventCodec.class, PostLookupsTest.Assembled.class})
 class PostLookupsTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Assembled {
+        @Bean
+        AssembledPosts assembledPosts() {
+            return new AssembledPosts(1_000);
+        }
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -54,6 +65,9 @@ class PostLookupsTest {
 
     @Autowired
     EntityManagerFactory entityManagerFactory;
+
+    @Autowired
+    TestEntityManager entityManager;
 
     QueryDispatcher queries;
 
@@ -324,6 +338,65 @@ class PostLookupsTest {
             // posts, total count, comments of the page
             assertThat(forSmallPage).isEqualTo(3);
             assertThat(forLargePage).isEqualTo(3);
+        }
+    }
+
+    @Nested
+    class AssembledPostsReused {
+
+        private Statistics statistics() {
+            Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+            statistics.clear();
+            return statistics;
+        }
+
+        @Test
+        void aPostLookedUpAgainAtTheSameVersionOnlyReadsItsRow() {
+            PostStream post = post("alice", "hello");
+            project(post.commentAdded(UUID.randomUUID(), "bob", "one"), post.commentAdded(UUID.randomUUID(), "carol", "two"));
+            PostDetails first = queries.dispatch(new FindPostByIdQuery(post.postId())).orElseThrow();
+
+            Statistics statistics = statistics();
+            PostDetails again = queries.dispatch(new FindPostByIdQuery(post.postId())).orElseThrow();
+
+            assertThat(again).isEqualTo(first);
+            assertThat(statistics.getPrepareStatementCount()).isEqualTo(1);
+        }
+
+        @Test
+        void aPageOfRememberedPostsReadsNoComments() {
+            for (int i = 0; i < 5; i++) {
+                PostStream post = post("alice", "post " + i);
+                project(post.commentAdded(UUID.randomUUID(), "bob", "one"));
+            }
+            Page<PostDetails> first = find(PostFilter.NONE, 0, 5);
+
+            Statistics statistics = statistics();
+            Page<PostDetails> again = find(PostFilter.NONE, 0, 5);
+
+            assertThat(again.getContent()).isEqualTo(first.getContent());
+            // posts and total count, no comments
+            assertThat(statistics.getPrepareStatementCount()).isEqualTo(2);
+        }
+
+        @Test
+        void aPostThatMovedOnIsAssembledAgain() {
+            PostStream post = post("alice", "hello");
+            UUID comment = UUID.randomUUID();
+            project(post.commentAdded(comment, "bob", "one"));
+            queries.dispatch(new FindPostByIdQuery(post.postId())).orElseThrow();
+            // In the service every lookup is a transaction of its own; here they share one.
+            entityManager.clear();
+
+            project(post.commentUpdated(comment, "bob", "one, edited"), post.liked("carol"));
+            PostDetails moved = queries.dispatch(new FindPostByIdQuery(post.postId())).orElseThrow();
+
+            assertThat(moved.version()).isEqualTo(4);
+            assertThat(moved.likes()).isEqualTo(1);
+            assertThat(moved.comments()).singleElement().satisfies(edited -> {
+                assertThat(edited.comment()).isEqualTo("one, edited");
+                assertThat(edited.edited()).isTrue();
+            });
         }
     }
 }
