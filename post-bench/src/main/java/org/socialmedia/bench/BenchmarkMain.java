@@ -41,6 +41,7 @@ public final class BenchmarkMain {
             log("seeding %d posts and a post with %d events", options.posts(), options.hotPostEvents());
             social.seed(options.posts());
             hotPost.prepare(options.hotPostEvents());
+            warmUp(options, api, social);
             for (int round = 1; round <= options.rounds(); round++) {
                 log("round %d of %d", round, options.rounds());
                 report.add(round(options, target, api, social, hotPost, store));
@@ -56,6 +57,17 @@ public final class BenchmarkMain {
             log("%d posts checked, consistent: %s; results in %s", check.posts(), check.consistent(), RESULT);
             return check.consistent();
         }
+    }
+
+    /**
+     * An unmeasured load of every kind first: the services are measured as they run in
+     * production, compiled by the JIT, not while their first minute is still being compiled.
+     */
+    private static void warmUp(BenchOptions options, PostApi api, SocialLoad social) {
+        Duration warmUp = options.quick() ? Duration.ofSeconds(5) : Duration.ofSeconds(15);
+        log("warming up for %d s", 2 * warmUp.toSeconds());
+        social.saturate(warmUp);
+        new LookupLoad(api, options.clients()).run(social.posts(), warmUp);
     }
 
     private static Round round(BenchOptions options, BenchOptions.Target target, PostApi api, SocialLoad social,
