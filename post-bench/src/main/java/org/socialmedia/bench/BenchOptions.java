@@ -47,9 +47,9 @@ record BenchOptions(
                 quick,
                 Integer.parseInt(given.getOrDefault("clients", "32")),
                 Integer.parseInt(given.getOrDefault("posts", quick ? "300" : "1000")),
-                Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration", quick ? "6" : "20"))),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration", quick ? "5" : "20"))),
                 Integer.parseInt(given.getOrDefault("rounds", "3")),
-                Integer.parseInt(given.getOrDefault("hot-events", "10000")),
+                Integer.parseInt(given.getOrDefault("hot-events", quick ? "3000" : "10000")),
                 target);
     }
 }

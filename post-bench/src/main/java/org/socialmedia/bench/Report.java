@@ -31,7 +31,7 @@ final class Report {
         LABELS.put("lookups_per_s", "lookups (requests/s)");
         LABELS.put("lookup_p99_ms", "lookup latency p99 (ms)");
         LABELS.put("rebuild_events_per_s", "rebuild by replay (events/s)");
-        LABELS.put("hot_post_p50_ms", "command p50 on a post with 10,000 events (ms)");
+        LABELS.put("hot_post_p50_ms", "command p50 on a post with %,d events (ms)");
         LABELS.put("fresh_post_p50_ms", "command p50 on a fresh post (ms)");
         LABELS.put("cmd_heap_used_max_mb", "post-cmd heap in use after the load (MB)");
         LABELS.put("query_heap_used_max_mb", "post-query heap in use after the load (MB)");
@@ -61,14 +61,14 @@ final class Report {
         return new Spread(median, values[0], values[values.length - 1], Arrays.stream(values).boxed().toList());
     }
 
-    String markdown(boolean consistent, String machine) {
+    String markdown(boolean consistent, String machine, BenchOptions options) {
         StringBuilder table = new StringBuilder();
         table.append("Machine: ").append(machine).append(", ").append(rounds.size()).append(" rounds\n\n");
         table.append("| figure | median | min | max |\n| --- | ---: | ---: | ---: |\n");
         LABELS.forEach((key, label) -> {
             Spread spread = spread(key);
             if (!spread.values().isEmpty()) {
-                table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", label,
+                table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", String.format(Locale.ROOT, label, options.hotPostEvents()),
                         format(spread.median()), format(spread.min()), format(spread.max())));
             }
         });
