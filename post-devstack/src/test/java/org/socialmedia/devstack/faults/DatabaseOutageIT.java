@@ -17,6 +17,9 @@ import static org.awaitility.Awaitility.await;
  */
 class DatabaseOutageIT {
 
+    /** post-query's default {@code app.projection.poison-attempts}. */
+    private static final int POISON_ATTEMPTS = 3;
+
     private FaultStack faults;
 
     @BeforeEach
@@ -34,9 +37,10 @@ class DatabaseOutageIT {
         CommandLoad load = new CommandLoad(List.of(faults.commands()), 5, 0.2).start(4);
         Thread.sleep(2_000);
         faults.stack().stopPostgres();
-        await("post-query retrying while PostgreSQL is down").atMost(Duration.ofSeconds(30))
-                .until(() -> Metrics.value(faults.lookups(), "post_query_projection_failures_total") > 0);
-        Thread.sleep(5_000);
+        // Down for longer than a poison record is retried: were the outage taken for poison,
+        // the batch would be on the dead-letter topic before PostgreSQL came back.
+        await("post-query retrying while PostgreSQL is down").atMost(Duration.ofSeconds(90))
+                .until(() -> Metrics.value(faults.lookups(), "post_query_projection_failures_total") > POISON_ATTEMPTS);
         long storedDuringOutage = faults.storedEvents();
         faults.stack().startPostgres();
         Thread.sleep(2_000);
