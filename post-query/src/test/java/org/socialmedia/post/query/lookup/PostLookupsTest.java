@@ -104,6 +104,13 @@ class PostLookupsTest {
         return page.getContent().stream().map(PostDetails::message).toList();
     }
 
+    /** Hibernate's statement counters, from zero. */
+    private Statistics clearedStatistics() {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+        return statistics;
+    }
+
     @Nested
     class Listing {
 
@@ -324,9 +331,7 @@ class PostLookupsTest {
                 PostStream post = post("alice", "post " + i);
                 project(post.commentAdded(UUID.randomUUID(), "bob", "one"), post.commentAdded(UUID.randomUUID(), "carol", "two"));
             }
-            Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-
-            statistics.clear();
+            Statistics statistics = clearedStatistics();
             Page<PostDetails> small = find(PostFilter.NONE, 0, 3);
             long forSmallPage = statistics.getPrepareStatementCount();
             statistics.clear();
@@ -344,19 +349,13 @@ class PostLookupsTest {
     @Nested
     class AssembledPostsReused {
 
-        private Statistics statistics() {
-            Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-            statistics.clear();
-            return statistics;
-        }
-
         @Test
         void aPostLookedUpAgainAtTheSameVersionOnlyReadsItsRow() {
             PostStream post = post("alice", "hello");
             project(post.commentAdded(UUID.randomUUID(), "bob", "one"), post.commentAdded(UUID.randomUUID(), "carol", "two"));
             PostDetails first = queries.dispatch(new FindPostByIdQuery(post.postId())).orElseThrow();
 
-            Statistics statistics = statistics();
+            Statistics statistics = clearedStatistics();
             PostDetails again = queries.dispatch(new FindPostByIdQuery(post.postId())).orElseThrow();
 
             assertThat(again).isEqualTo(first);
@@ -371,7 +370,7 @@ class PostLookupsTest {
             }
             Page<PostDetails> first = find(PostFilter.NONE, 0, 5);
 
-            Statistics statistics = statistics();
+            Statistics statistics = clearedStatistics();
             Page<PostDetails> again = find(PostFilter.NONE, 0, 5);
 
             assertThat(again.getContent()).isEqualTo(first.getContent());
