@@ -2,16 +2,19 @@ package org.socialmedia.post.query.config;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.socialmedia.cqrs.dispatch.QueryDispatcher;
 import org.socialmedia.cqrs.dispatch.QueryHandler;
 import org.socialmedia.post.query.lookup.AssembledPosts;
 import org.socialmedia.post.query.lookup.PostQuery;
 import org.socialmedia.post.query.lookup.VersionAwaiter;
+import org.socialmedia.post.query.readmodel.PostListing;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The lookups: every {@link PostQuery} routed to its handler, read-your-writes waiting, assembled posts. */
+/** The lookups: every {@link PostQuery} routed to its handler, read-your-writes waiting, listings, assembled posts. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LookupProperties.class)
 class LookupConfiguration {
@@ -30,5 +33,10 @@ class LookupConfiguration {
     @Bean
     AssembledPosts assembledPosts(LookupProperties properties) {
         return new AssembledPosts(properties.assembledPostsCapacity());
+    }
+
+    @Bean
+    PostListing postListing(DataSource dataSource) {
+        return new PostListing(dataSource);
     }
 }

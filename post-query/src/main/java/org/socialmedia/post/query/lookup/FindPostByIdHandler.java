@@ -4,20 +4,25 @@ import java.util.List;
 import java.util.Optional;
 
 import org.socialmedia.cqrs.dispatch.QueryHandler;
-import org.socialmedia.post.query.readmodel.PostViewRepository;
+import org.socialmedia.post.query.readmodel.PostListing;
+import org.socialmedia.post.query.readmodel.PostListing.Listed;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * One visible post. Its version comes first, in one light statement; a post already assembled at
+ * that version is answered from memory, any other is read with its comments from one snapshot.
+ */
 @Component
 class FindPostByIdHandler implements QueryHandler<FindPostByIdQuery, Optional<PostDetails>> {
 
-    private final PostViewRepository posts;
+    private final PostListing listing;
     private final PostDetailsAssembler assembler;
+    private final SnapshotReads snapshot;
 
-    FindPostByIdHandler(PostViewRepository posts, PostDetailsAssembler assembler) {
-        this.posts = posts;
+    FindPostByIdHandler(PostListing listing, PostDetailsAssembler assembler, SnapshotReads snapshot) {
+        this.listing = listing;
         this.assembler = assembler;
+        this.snapshot = snapshot;
     }
 
     @Override
@@ -25,11 +30,15 @@ class FindPostByIdHandler implements QueryHandler<FindPostByIdQuery, Optional<Po
         return FindPostByIdQuery.class;
     }
 
-    /** Repeatable read: the version (the ETag) and the comments come from one snapshot. */
     @Override
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<PostDetails> handle(FindPostByIdQuery query) {
-        return posts.findByIdAndRemovedFalse(query.id())
-                .map(post -> assembler.assemble(List.of(post)).get(0));
+        Optional<Listed> listed = listing.visibleVersion(query.id()).map(version -> new Listed(query.id(), version));
+        if (listed.isEmpty()) {
+            return Optional.empty();
+        }
+        return assembler.fromMemory(List.of(listed.get()))
+                .or(() -> snapshot.read(() -> listing.visibleVersion(query.id())
+                        .map(version -> assembler.assemble(List.of(new Listed(query.id(), version))))))
+                .map(posts -> posts.get(0));
     }
 }

@@ -1,37 +1,32 @@
 package org.socialmedia.post.query.lookup;
 
-import static org.socialmedia.post.query.readmodel.PostSpecifications.byAuthor;
-import static org.socialmedia.post.query.readmodel.PostSpecifications.visible;
-import static org.socialmedia.post.query.readmodel.PostSpecifications.withAtLeastLikes;
-import static org.socialmedia.post.query.readmodel.PostSpecifications.withComments;
-
 import java.util.List;
 
 import org.socialmedia.cqrs.dispatch.QueryHandler;
-import org.socialmedia.post.query.readmodel.PostView;
-import org.socialmedia.post.query.readmodel.PostViewRepository;
+import org.socialmedia.post.query.readmodel.PostListing;
+import org.socialmedia.post.query.readmodel.PostListing.ListedPage;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Pages of visible posts, newest first: at most three statements (posts, count, their comments). */
+/**
+ * Pages of visible posts, newest first. The page's posts, their versions and the total come from
+ * one statement; when every post on it was assembled before at its listed version, that is all
+ * the database is asked. Otherwise the page is read again on one snapshot with the comments of
+ * the posts not yet assembled: three more statements, whatever the page size.
+ */
 @Component
 class FindPostsHandler implements QueryHandler<FindPostsQuery, Page<PostDetails>> {
 
-    /** The id breaks ties between posts of the same instant, so pages never overlap or skip. */
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("datePosted"), Sort.Order.desc("id"));
-
-    private final PostViewRepository posts;
+    private final PostListing listing;
     private final PostDetailsAssembler assembler;
+    private final SnapshotReads snapshot;
 
-    FindPostsHandler(PostViewRepository posts, PostDetailsAssembler assembler) {
-        this.posts = posts;
+    FindPostsHandler(PostListing listing, PostDetailsAssembler assembler, SnapshotReads snapshot) {
+        this.listing = listing;
         this.assembler = assembler;
+        this.snapshot = snapshot;
     }
 
     @Override
@@ -39,31 +34,24 @@ class FindPostsHandler implements QueryHandler<FindPostsQuery, Page<PostDetails>
         return FindPostsQuery.class;
     }
 
-    /** Repeatable read: the page, its total and its comments come from one snapshot. */
     @Override
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Page<PostDetails> handle(FindPostsQuery query) {
-        Specification<PostView> matching = matching(query.filter());
-        PageRequest pageRequest = PageRequest.of(query.page(), query.size(), NEWEST_FIRST);
-        if (pageRequest.getOffset() > Integer.MAX_VALUE) {
-            // JPA offsets are ints; a page that far out is past the end of any real table.
-            return new PageImpl<>(List.of(), pageRequest, posts.count(matching));
-        }
-        Page<PostView> page = posts.findAll(matching, pageRequest);
-        return new PageImpl<>(assembler.assemble(page.getContent()), pageRequest, page.getTotalElements());
+        PageRequest pageRequest = PageRequest.of(query.page(), query.size());
+        ListedPage listed = list(query, pageRequest);
+        return assembler.fromMemory(listed.posts())
+                .map(posts -> page(posts, pageRequest, listed.total()))
+                .orElseGet(() -> snapshot.read(() -> {
+                    ListedPage again = list(query, pageRequest);
+                    return page(assembler.assemble(again.posts()), pageRequest, again.total());
+                }));
     }
 
-    private static Specification<PostView> matching(PostFilter filter) {
-        Specification<PostView> matching = visible();
-        if (filter.author() != null) {
-            matching = matching.and(byAuthor(filter.author()));
-        }
-        if (filter.withComments()) {
-            matching = matching.and(withComments());
-        }
-        if (filter.minLikes() != null) {
-            matching = matching.and(withAtLeastLikes(filter.minLikes()));
-        }
-        return matching;
+    private static Page<PostDetails> page(List<PostDetails> posts, PageRequest pageRequest, long total) {
+        return new PageImpl<>(posts, pageRequest, total);
+    }
+
+    private ListedPage list(FindPostsQuery query, PageRequest pageRequest) {
+        PostFilter filter = query.filter();
+        return listing.page(filter.author(), filter.withComments(), filter.minLikes(), pageRequest.getOffset(), query.size());
     }
 }

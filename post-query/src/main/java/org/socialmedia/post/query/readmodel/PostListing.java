@@ -1,0 +1,83 @@
+package org.socialmedia.post.query.readmodel;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Which visible posts a lookup shows, and at which version, without their content: one light
+ * statement, no entities. The content of a post at a version never changes, so a lookup that
+ * already holds a post at the listed version needs nothing more from the database.
+ */
+public class PostListing {
+
+    /** A visible post at the version the read model holds. */
+    public record Listed(UUID id, long version) {
+    }
+
+    /** One page of a listing and the number of posts in the whole listing. */
+    public record ListedPage(List<Listed> posts, long total) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public PostListing(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    public Optional<Long> visibleVersion(UUID id) {
+        return jdbc.sql("select version from post where id = ? and not removed")
+                .param(id)
+                .query(Long.class)
+                .optional();
+    }
+
+    /**
+     * Newest first, the id breaking ties so that pages never overlap or skip. The total comes
+     * from the same statement (a window over the whole listing), so it matches the page.
+     */
+    public ListedPage page(@Nullable String author, boolean withComments, @Nullable Long minLikes, long offset, int size) {
+        String matching = matching(author, withComments, minLikes);
+        record Row(UUID id, long version, long total) {
+        }
+        List<Row> rows = jdbc.sql("select id, version, count(*) over () as total from post where " + matching
+                        + " order by date_posted desc, id desc limit :size offset :offset")
+                .param("author", author)
+                .param("minLikes", minLikes)
+                .param("size", size)
+                .param("offset", offset)
+                .query((result, rowNumber) -> new Row(result.getObject("id", UUID.class), result.getLong("version"),
+                        result.getLong("total")))
+                .list();
+        if (rows.isEmpty()) {
+            // Past the end (or nothing matches): the window had no row to count on.
+            long total = offset == 0 ? 0 : jdbc.sql("select count(*) from post where " + matching)
+                    .param("author", author)
+                    .param("minLikes", minLikes)
+                    .query(Long.class)
+                    .single();
+            return new ListedPage(List.of(), total);
+        }
+        return new ListedPage(rows.stream().map(row -> new Listed(row.id(), row.version())).toList(), rows.get(0).total());
+    }
+
+    /** Each condition matches one of the partial indexes of the {@code post} table. */
+    private static String matching(@Nullable String author, boolean withComments, @Nullable Long minLikes) {
+        StringBuilder where = new StringBuilder("not removed");
+        if (author != null) {
+            where.append(" and author = :author");
+        }
+        if (withComments) {
+            where.append(" and comment_count > 0");
+        }
+        if (minLikes != null) {
+            where.append(" and likes >= :minLikes");
+        }
+        return where.toString();
+    }
+}
