@@ -39,14 +39,15 @@ public class PostListing {
 
     /**
      * Newest first, the id breaking ties so that pages never overlap or skip. The total comes
-     * from the same statement (a window over the whole listing), so it matches the page.
+     * from the same statement, so it matches the page; as an uncorrelated sub-query it is counted
+     * once with its own plan, while the page itself reads only its rows from the index.
      */
     public ListedPage page(@Nullable String author, boolean withComments, @Nullable Long minLikes, long offset, int size) {
         String matching = matching(author, withComments, minLikes);
         record Row(UUID id, long version, long total) {
         }
-        List<Row> rows = jdbc.sql("select id, version, count(*) over () as total from post where " + matching
-                        + " order by date_posted desc, id desc limit :size offset :offset")
+        List<Row> rows = jdbc.sql("select id, version, (select count(*) from post where " + matching + ") as total"
+                        + " from post where " + matching + " order by date_posted desc, id desc limit :size offset :offset")
                 .param("author", author)
                 .param("minLikes", minLikes)
                 .param("size", size)
@@ -55,7 +56,7 @@ public class PostListing {
                         result.getLong("total")))
                 .list();
         if (rows.isEmpty()) {
-            // Past the end (or nothing matches): the window had no row to count on.
+            // Past the end (or nothing matches): no row carried the total.
             long total = offset == 0 ? 0 : jdbc.sql("select count(*) from post where " + matching)
                     .param("author", author)
                     .param("minLikes", minLikes)
