@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.socialmedia.cqrs.eventstore.EventStore;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
@@ -30,21 +31,32 @@ public class ReplayService {
     }
 
     /**
+     * Sends each batch as soon as it is read and waits for the broker's acknowledgement of the
+     * batch before it meanwhile, so reading the store and waiting for the broker overlap while
+     * at most two batches are unacknowledged. The producer keeps the order of its sends per
+     * partition, so a post's events still arrive in version order.
+     *
      * @return how many events were republished
      * @throws ReplayFailedException if the broker did not acknowledge every event
      */
     public long replayAll() {
-        return store.readAll(BATCH_SIZE, this::publishBatch);
+        AtomicReference<CompletableFuture<Void>> unacknowledged = new AtomicReference<>(CompletableFuture.completedFuture(null));
+        long events = store.readAll(BATCH_SIZE, batch -> awaitAcknowledged(unacknowledged.getAndSet(send(batch))));
+        awaitAcknowledged(unacknowledged.get());
+        return events;
     }
 
-    private void publishBatch(List<RecordedEvent> batch) {
+    private CompletableFuture<Void> send(List<RecordedEvent> batch) {
         List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
         for (RecordedEvent event : batch) {
             acks.add(sender.send(event));
         }
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+    }
+
+    private void awaitAcknowledged(CompletableFuture<Void> acks) {
         try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            acks.get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new ReplayFailedException("the broker did not acknowledge the replayed events", e);
         } catch (InterruptedException e) {
