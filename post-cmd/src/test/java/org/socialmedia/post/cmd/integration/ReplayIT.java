@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -15,9 +15,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.bson.Document;
-import org.socialmedia.cqrs.eventstore.EventStore;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
-import org.socialmedia.post.common.event.PostEvent;
 import org.socialmedia.post.common.wire.PostEventCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,9 +27,6 @@ class ReplayIT extends IntegrationTest {
 
     @Autowired
     MongoTemplate mongo;
-
-    @Autowired
-    EventStore store;
 
     @Test
     void replayRepublishesEveryStoredEventInOrder() {
@@ -61,17 +56,14 @@ class ReplayIT extends IntegrationTest {
     void aReplayOfManyBatchesDeliversEachPostInVersionOrder() {
         List<UUID> posts = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         int versions = 1_000;
+        // Stored behind the service's back and already flagged published, so that only the replay sends them.
+        List<Document> stored = new ArrayList<>();
         for (UUID post : posts) {
             for (long version = 1; version <= versions; version++) {
-                PostEvent event = version == 1
-                        ? new PostEvent.PostCreated("alice", "replayed", Instant.now())
-                        : new PostEvent.PostLiked("fan-" + version);
-                store.append(post, version - 1, List.of(new RecordedEvent(UUID.randomUUID(), post, "Post", version,
-                        Instant.now(), Map.of(), event)));
+                stored.add(publishedLike(post, version));
             }
         }
-        // Stored behind the service's back: marked published, so that only the replay sends them.
-        mongo.getCollection("eventStore").updateMany(new Document(), new Document("$set", new Document("published", true)));
+        mongo.getCollection("eventStore").insertMany(stored);
 
         CommandApi.Answer answer = api().send("POST", "/api/v1/admin/replay", null, null);
 
@@ -81,5 +73,18 @@ class ReplayIT extends IntegrationTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> topic().eventsOf(post).size() >= versions);
             assertThat(topic().eventsOf(post)).extracting(RecordedEvent::version).containsExactlyElementsOf(inOrder);
         }
+    }
+
+    /** A stored event as post-cmd writes it; version 1 creates the post, every later one is a like. */
+    private static Document publishedLike(UUID post, long version) {
+        String eventId = UUID.randomUUID().toString();
+        Document data = version == 1
+                ? new Document("author", "alice").append("message", "replayed").append("datePosted", Instant.now().toString())
+                : new Document("username", "fan-" + version);
+        return new Document("_id", eventId).append("eventId", eventId)
+                .append("type", version == 1 ? "PostCreated" : "PostLiked")
+                .append("aggregateId", post.toString()).append("aggregateType", "Post").append("version", version)
+                .append("occurredAt", Date.from(Instant.now())).append("metadata", new Document())
+                .append("data", data).append("published", true);
     }
 }
