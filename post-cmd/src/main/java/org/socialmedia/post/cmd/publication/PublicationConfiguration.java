@@ -34,13 +34,20 @@ class PublicationConfiguration {
     }
 
     @Bean
-    EventRelay eventRelay(Outbox outbox, EventSender sender, PublicationProperties settings, PublicationMetrics metrics) {
-        return new EventRelay(outbox, sender, settings.ackTimeout(), metrics);
+    DeferredPublishedMarks deferredPublishedMarks(Outbox outbox, PublicationProperties settings) {
+        return new DeferredPublishedMarks(outbox, settings.batchSize(), settings.queueCapacity());
     }
 
     @Bean
-    PublicationWorker publicationWorker(EventRelay relay, Outbox outbox, PublicationProperties settings, Clock clock) {
-        return new PublicationWorker(relay, outbox, settings, clock);
+    EventRelay eventRelay(DeferredPublishedMarks marks, EventSender sender, PublicationProperties settings,
+                          PublicationMetrics metrics) {
+        return new EventRelay(marks.outbox(), sender, settings.ackTimeout(), metrics);
+    }
+
+    @Bean
+    PublicationWorker publicationWorker(EventRelay relay, DeferredPublishedMarks marks, PublicationProperties settings,
+                                        Clock clock) {
+        return new PublicationWorker(relay, marks, settings, clock);
     }
 
     @Bean

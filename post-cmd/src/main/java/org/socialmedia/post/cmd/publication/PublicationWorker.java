@@ -38,7 +38,7 @@ public class PublicationWorker implements StoredEventsListener, SmartLifecycle {
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
 
     private final EventRelay relay;
-    private final Outbox outbox;
+    private final DeferredPublishedMarks marks;
     private final PublicationProperties settings;
     private final Clock clock;
     private final BlockingQueue<RecordedEvent> justStored;
@@ -47,9 +47,9 @@ public class PublicationWorker implements StoredEventsListener, SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    public PublicationWorker(EventRelay relay, Outbox outbox, PublicationProperties settings, Clock clock) {
+    public PublicationWorker(EventRelay relay, DeferredPublishedMarks marks, PublicationProperties settings, Clock clock) {
         this.relay = relay;
-        this.outbox = outbox;
+        this.marks = marks;
         this.settings = settings;
         this.clock = clock;
         this.justStored = new LinkedBlockingQueue<>(settings.queueCapacity());
@@ -148,9 +148,11 @@ public class PublicationWorker implements StoredEventsListener, SmartLifecycle {
      *
      * @return true if the scan found nothing left to publish
      */
-    private boolean catchUp() {
+    private boolean catchUp() throws InterruptedException {
         while (running) {
-            List<RecordedEvent> pending = outbox.unpublishedBefore(clock.instant().minus(settings.gracePeriod()), settings.batchSize());
+            // The flags of the round before must be in the store, or this scan finds it again.
+            marks.awaitWritten(settings.ackTimeout());
+            List<RecordedEvent> pending = marks.outbox().unpublishedBefore(clock.instant().minus(settings.gracePeriod()), settings.batchSize());
             if (pending.isEmpty()) {
                 return true;
             }
