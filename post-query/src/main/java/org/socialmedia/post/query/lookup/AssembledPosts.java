@@ -42,6 +42,11 @@ public class AssembledPosts implements MeterBinder {
         return remembered != null && remembered.version() == version ? Optional.of(remembered) : Optional.empty();
     }
 
+    /** The post as last assembled, at whatever version that was. */
+    Optional<PostDetails> latest(UUID id) {
+        return Optional.ofNullable(byId.getIfPresent(id));
+    }
+
     /** Remembers a post unless a later version of it is already remembered. */
     void remember(PostDetails post) {
         byId.asMap().merge(post.id(), post, (remembered, assembled) -> assembled.version() >= remembered.version() ? assembled : remembered);

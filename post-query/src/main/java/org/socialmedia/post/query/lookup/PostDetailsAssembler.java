@@ -1,7 +1,9 @@
 package org.socialmedia.post.query.lookup;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +20,14 @@ import org.springframework.stereotype.Component;
 /**
  * Turns listed posts into posts with their comments: posts whose listed version was assembled
  * before come from {@link AssembledPosts}, the others are read with one query for their rows and
- * one for all their comments, so a page costs the same number of statements whatever its size.
+ * one for their comments (only the changed ones for posts assembled at an older version), so a
+ * page costs the same few statements whatever its size.
  */
 @Component
 class PostDetailsAssembler {
+
+    private static final Comparator<CommentDetails> OLDEST_FIRST = Comparator.comparing(CommentDetails::commentDate)
+            .thenComparing(CommentDetails::id, PostDetailsAssembler::compareAsPostgres);
 
     private final PostViewRepository posts;
     private final CommentViewRepository comments;
@@ -65,12 +71,64 @@ class PostDetailsAssembler {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, List<CommentDetails>> commentsByPost = comments.findByPostIdInOrderByCommentDateAscIdAsc(ids).stream()
-                .collect(Collectors.groupingBy(CommentView::getPostId,
-                        Collectors.mapping(PostDetailsAssembler::details, Collectors.toList())));
-        return posts.findByIdIn(ids).stream()
+        List<PostView> rows = posts.findByIdIn(ids);
+        Map<UUID, List<CommentDetails>> commentsByPost = new HashMap<>(updatedComments(rows));
+        List<UUID> readInFull = rows.stream().map(PostView::getId).filter(id -> !commentsByPost.containsKey(id)).toList();
+        if (!readInFull.isEmpty()) {
+            commentsByPost.putAll(comments.findByPostIdInOrderByCommentDateAscIdAsc(readInFull).stream()
+                    .collect(Collectors.groupingBy(CommentView::getPostId,
+                            Collectors.mapping(PostDetailsAssembler::details, Collectors.toList()))));
+        }
+        return rows.stream()
                 .map(post -> details(post, commentsByPost.getOrDefault(post.getId(), List.of())))
                 .toList();
+    }
+
+    /**
+     * The comments of posts assembled before at an older version, brought up to date with only
+     * the comments added or edited since: a liked post with thousands of comments costs its row
+     * and nothing more. Removed comments leave no row to find, so a post that lost a comment since
+     * (it then counts fewer comments than were remembered plus added) is left to be read in full.
+     */
+    private Map<UUID, List<CommentDetails>> updatedComments(List<PostView> rows) {
+        Map<UUID, PostDetails> older = new HashMap<>();
+        for (PostView row : rows) {
+            assembled.latest(row.getId())
+                    .filter(known -> known.version() < row.getVersion())
+                    .ifPresent(known -> older.put(row.getId(), known));
+        }
+        if (older.isEmpty()) {
+            return Map.of();
+        }
+        long since = older.values().stream().mapToLong(PostDetails::version).min().orElseThrow();
+        Map<UUID, List<CommentView>> changed = comments.findByPostIdInAndChangedVersionGreaterThan(older.keySet(), since)
+                .stream().collect(Collectors.groupingBy(CommentView::getPostId));
+        Map<UUID, List<CommentDetails>> updated = new HashMap<>();
+        for (PostView row : rows) {
+            PostDetails known = older.get(row.getId());
+            if (known == null) {
+                continue;
+            }
+            Map<UUID, CommentDetails> merged = new LinkedHashMap<>();
+            known.comments().forEach(comment -> merged.put(comment.id(), comment));
+            for (CommentView comment : changed.getOrDefault(row.getId(), List.of())) {
+                if (comment.getChangedVersion() > known.version()) {
+                    merged.put(comment.getId(), details(comment));
+                }
+            }
+            if (merged.size() == row.getCommentCount()) {
+                List<CommentDetails> oldestFirst = new ArrayList<>(merged.values());
+                oldestFirst.sort(OLDEST_FIRST);
+                updated.put(row.getId(), oldestFirst);
+            }
+        }
+        return updated;
+    }
+
+    /** The order of the comments query: by date, then by id as PostgreSQL orders uuids (unsigned). */
+    private static int compareAsPostgres(UUID left, UUID right) {
+        int high = Long.compareUnsigned(left.getMostSignificantBits(), right.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(left.getLeastSignificantBits(), right.getLeastSignificantBits());
     }
 
     private static PostDetails details(PostView post, List<CommentDetails> comments) {

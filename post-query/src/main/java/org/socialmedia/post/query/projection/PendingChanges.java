@@ -37,7 +37,7 @@ final class PendingChanges {
         }
     }
 
-    /** A comment to insert, or the new text of a stored one. */
+    /** A comment to insert, or the new text of a stored one, with the post version that changed it last. */
     static final class CommentChange {
         final UUID id;
         final UUID postId;
@@ -45,15 +45,17 @@ final class PendingChanges {
         final @Nullable Instant commentDate;
         String comment;
         boolean edited;
+        long changedVersion;
 
         CommentChange(UUID id, UUID postId, @Nullable String username, String comment, @Nullable Instant commentDate,
-                      boolean edited) {
+                      boolean edited, long changedVersion) {
             this.id = id;
             this.postId = postId;
             this.username = username;
             this.comment = comment;
             this.commentDate = commentDate;
             this.edited = edited;
+            this.changedVersion = changedVersion;
         }
     }
 
@@ -82,7 +84,7 @@ final class PendingChanges {
     void commentAdded(UUID postId, long version, PostEvent.CommentAdded added) {
         post(postId, version).commentsAdded++;
         newComments.put(added.commentId(), new CommentChange(added.commentId(), postId, added.username(), added.comment(),
-                added.commentDate(), false));
+                added.commentDate(), false, version));
     }
 
     /** The comment keeps its original date; only its text changes and it is marked as edited. */
@@ -92,8 +94,10 @@ final class PendingChanges {
         if (added != null && added.postId.equals(postId)) {
             added.comment = updated.comment();
             added.edited = true;
+            added.changedVersion = version;
         } else {
-            editedComments.put(updated.commentId(), new CommentChange(updated.commentId(), postId, null, updated.comment(), null, true));
+            editedComments.put(updated.commentId(),
+                    new CommentChange(updated.commentId(), postId, null, updated.comment(), null, true, version));
         }
     }
 

@@ -76,8 +76,8 @@ public class ReadModelWriter {
         }
         insertPosts(changes.posts().stream().filter(post -> post.isNew).toList());
         batch("""
-                insert into post_comment (id, post_id, username, comment, comment_date, edited)
-                values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing""", changes.newComments(),
+                insert into post_comment (id, post_id, username, comment, comment_date, edited, changed_version)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""", changes.newComments(),
                 (statement, comment) -> {
                     statement.setObject(1, comment.id);
                     statement.setObject(2, comment.postId);
@@ -85,12 +85,14 @@ public class ReadModelWriter {
                     statement.setString(4, comment.comment);
                     statement.setObject(5, utc(comment.commentDate));
                     statement.setBoolean(6, comment.edited);
+                    statement.setLong(7, comment.changedVersion);
                 });
-        batch("update post_comment set comment = ?, edited = true where id = ? and post_id = ?", changes.editedComments(),
-                (statement, comment) -> {
+        batch("update post_comment set comment = ?, edited = true, changed_version = ? where id = ? and post_id = ?",
+                changes.editedComments(), (statement, comment) -> {
                     statement.setString(1, comment.comment);
-                    statement.setObject(2, comment.id);
-                    statement.setObject(3, comment.postId);
+                    statement.setLong(2, comment.changedVersion);
+                    statement.setObject(3, comment.id);
+                    statement.setObject(4, comment.postId);
                 });
         Map<UUID, Integer> commentsDeleted = deleteComments(changes.removedComments());
         batch("""

@@ -25,6 +25,7 @@ public class CommentView {
     private String comment;
     private Instant commentDate;
     private boolean edited;
+    private long changedVersion;
 
     protected CommentView() {
     }
@@ -51,5 +52,10 @@ public class CommentView {
 
     public boolean isEdited() {
         return edited;
+    }
+
+    /** The post version that added this comment or last edited it. */
+    public long getChangedVersion() {
+        return changedVersion;
     }
 }

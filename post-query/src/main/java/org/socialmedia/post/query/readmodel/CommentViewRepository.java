@@ -11,4 +11,7 @@ public interface CommentViewRepository extends Repository<CommentView, UUID> {
 
     /** Oldest first; the id breaks ties so the order is stable. */
     List<CommentView> findByPostIdInOrderByCommentDateAscIdAsc(Collection<UUID> postIds);
+
+    /** The comments added or edited after the given post version, in no particular order. */
+    List<CommentView> findByPostIdInAndChangedVersionGreaterThan(Collection<UUID> postIds, long version);
 }

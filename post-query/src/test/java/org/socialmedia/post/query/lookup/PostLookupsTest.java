@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.socialmedia.cqrs.dispatch.QueryDispatcher;
 import org.socialmedia.cqrs.dispatch.QueryHandler;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
+import org.socialmedia.post.common.event.PostEvent;
 import org.socialmedia.post.common.wire.PostEventCodec;
 import org.socialmedia.post.query.projection.PostProjector;
 import org.socialmedia.post.query.projection.ReadModelWriter;
@@ -399,6 +401,62 @@ class PostLookupsTest {
                 assertThat(edited.comment()).isEqualTo("one, edited");
                 assertThat(edited.edited()).isTrue();
             });
+        }
+
+        @Test
+        void aLikedPostKeepsTheCommentsItWasAssembledWith() {
+            PostStream post = post("alice", "hello");
+            project(post.commentAdded(UUID.randomUUID(), "bob", "one"), post.commentAdded(UUID.randomUUID(), "carol", "two"));
+            PostDetails before = queries.dispatch(new FindPostByIdQuery(post.postId())).orElseThrow();
+
+            project(post.liked("dave"));
+            entityManager.clear();
+            PostDetails after = queries.dispatch(new FindPostByIdQuery(post.postId())).orElseThrow();
+
+            assertThat(after.version()).isEqualTo(4);
+            assertThat(after.likes()).isEqualTo(1);
+            // not read again: the very comments assembled before
+            assertThat(after.comments()).hasSize(2);
+            assertThat(after.comments().get(0)).isSameAs(before.comments().get(0));
+            assertThat(after.comments().get(1)).isSameAs(before.comments().get(1));
+        }
+
+        @Test
+        void aPostThatLostACommentSinceIsReadInFull() {
+            PostStream post = post("alice", "hello");
+            UUID removed = UUID.randomUUID();
+            project(post.commentAdded(removed, "bob", "one"), post.commentAdded(UUID.randomUUID(), "carol", "two"));
+            queries.dispatch(new FindPostByIdQuery(post.postId())).orElseThrow();
+
+            project(post.commentRemoved(removed, "bob"), post.commentAdded(UUID.randomUUID(), "dave", "three"));
+            entityManager.clear();
+            PostDetails after = queries.dispatch(new FindPostByIdQuery(post.postId())).orElseThrow();
+
+            assertThat(after.comments()).extracting(CommentDetails::comment).containsExactly("two", "three");
+        }
+
+        @Test
+        void commentsAddedSinceTakeTheirPlaceAsTheDatabaseOrdersThem() {
+            PostStream post = post("alice", "hello");
+            // One instant for all: the id decides, as PostgreSQL compares uuids (unsigned bytes).
+            Instant sameInstant = post.now();
+            UUID low = UUID.fromString("10000000-0000-0000-0000-000000000000");
+            UUID middle = UUID.fromString("40000000-0000-0000-0000-000000000000");
+            UUID high = UUID.fromString("80000000-0000-0000-0000-000000000000");
+            project(commentAt(post, 2, high, sameInstant), commentAt(post, 3, low, sameInstant));
+            assertThat(queries.dispatch(new FindPostByIdQuery(post.postId())).orElseThrow().comments())
+                    .extracting(CommentDetails::id).containsExactly(low, high);
+
+            project(commentAt(post, 4, middle, sameInstant));
+            entityManager.clear();
+
+            assertThat(queries.dispatch(new FindPostByIdQuery(post.postId())).orElseThrow().comments())
+                    .extracting(CommentDetails::id).containsExactly(low, middle, high);
+        }
+
+        private static RecordedEvent commentAt(PostStream post, long version, UUID commentId, Instant date) {
+            return new RecordedEvent(UUID.randomUUID(), post.postId(), "Post", version, date, Map.of(),
+                    new PostEvent.CommentAdded(commentId, "bob", "at the same instant", date));
         }
     }
 }
