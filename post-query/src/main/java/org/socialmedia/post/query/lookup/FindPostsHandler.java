@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Pages of visible posts, newest first. The page's posts, their versions and the total come from
  * one statement; when every post on it was assembled before at its listed version, that is all
- * the database is asked. Otherwise the page is read again on one snapshot with the comments of
- * the posts not yet assembled: three more statements, whatever the page size.
+ * the database is asked. Otherwise the page is read again on one snapshot with the rows and
+ * comments of the posts not yet assembled: a few more statements, whatever the page size.
  */
 @Component
 class FindPostsHandler implements QueryHandler<FindPostsQuery, Page<PostDetails>> {
