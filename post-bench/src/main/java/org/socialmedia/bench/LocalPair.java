@@ -8,11 +8,12 @@ import org.socialmedia.devstack.StackSettings;
 
 /**
  * The pair started here on embedded infrastructure, on free ports and in a folder of its own,
- * with the services' JVMs as in production (full JIT) and held to -Xmx512m each.
+ * with the services' JVMs as in production (full JIT, G1 aiming at 20 ms pauses as the
+ * Dockerfiles set it) and held to -Xmx512m each.
  */
 final class LocalPair implements AutoCloseable {
 
-    private static final List<String> SERVICE_JVM = List.of("-Xms512m", "-Xmx512m");
+    private static final List<String> SERVICE_JVM = List.of("-Xms512m", "-Xmx512m", "-XX:MaxGCPauseMillis=20");
 
     private final LocalStack stack;
 
