@@ -39,14 +39,16 @@ public class PostListing {
 
     /**
      * Newest first, the id breaking ties so that pages never overlap or skip. The total comes
-     * from the same statement, so it matches the page; as an uncorrelated sub-query it is counted
-     * once with its own plan, while the page itself reads only its rows from the index.
+     * from the same statement, so it matches the page: the feed's and the commented posts' totals
+     * are kept in {@code post_totals}, other filters are counted, as an uncorrelated sub-query
+     * with its own plan, while the page itself reads only its rows from the index.
      */
     public ListedPage page(@Nullable String author, boolean withComments, @Nullable Long minLikes, long offset, int size) {
         String matching = matching(author, withComments, minLikes);
+        String total = total(author, withComments, minLikes, matching);
         record Row(UUID id, long version, long total) {
         }
-        List<Row> rows = jdbc.sql("select id, version, (select count(*) from post where " + matching + ") as total"
+        List<Row> rows = jdbc.sql("select id, version, " + total + " as total"
                         + " from post where " + matching + " order by date_posted desc, id desc limit :size offset :offset")
                 .param("author", author)
                 .param("minLikes", minLikes)
@@ -57,14 +59,22 @@ public class PostListing {
                 .list();
         if (rows.isEmpty()) {
             // Past the end (or nothing matches): no row carried the total.
-            long total = offset == 0 ? 0 : jdbc.sql("select count(*) from post where " + matching)
+            long all = offset == 0 ? 0 : jdbc.sql("select " + total)
                     .param("author", author)
                     .param("minLikes", minLikes)
                     .query(Long.class)
                     .single();
-            return new ListedPage(List.of(), total);
+            return new ListedPage(List.of(), all);
         }
         return new ListedPage(rows.stream().map(row -> new Listed(row.id(), row.version())).toList(), rows.get(0).total());
+    }
+
+    /** The number of posts in the listing, as one scalar sub-query. */
+    private static String total(@Nullable String author, boolean withComments, @Nullable Long minLikes, String matching) {
+        if (author == null && minLikes == null) {
+            return withComments ? "(select commented from post_totals)" : "(select visible from post_totals)";
+        }
+        return "(select count(*) from post where " + matching + ")";
     }
 
     /** Each condition matches one of the partial indexes of the {@code post} table. */

@@ -293,6 +293,57 @@ class PostLookupsTest {
     }
 
     @Nested
+    class Totals {
+
+        @Test
+        void followPostsEnteringAndLeavingTheFeedAndItsCommentedListing() {
+            PostStream liked = post("alice", "liked");
+            PostStream commented = post("bob", "commented");
+            PostStream removed = post("carol", "removed");
+            PostStream bornCommented = new PostStream(clock.plusSeconds(60));
+            UUID first = UUID.randomUUID();
+            UUID second = UUID.randomUUID();
+            project(commented.commentAdded(first, "alice", "one"), commented.commentAdded(second, "carol", "two"),
+                    removed.commentAdded(UUID.randomUUID(), "bob", "soon gone"),
+                    bornCommented.created("dave", "commented at once"), bornCommented.commentAdded(UUID.randomUUID(), "erin", "first"));
+            assertTotals(4, 3);
+
+            project(removed.removed("carol"));
+            assertTotals(3, 2);
+
+            project(commented.commentRemoved(first, "alice"), liked.liked("bob"));
+            assertTotals(3, 2);
+
+            project(commented.commentRemoved(second, "carol"));
+            assertTotals(3, 1);
+        }
+
+        @Test
+        void startFromNothingAgainAfterTheTablesAreTruncated() {
+            post("alice", "before");
+            post("bob", "before");
+
+            entityManager.getEntityManager().createNativeQuery("truncate table post_comment, parked_event, post").executeUpdate();
+            post("carol", "after");
+
+            assertTotals(1, 0);
+        }
+
+        /** Each total as a page tells it, and as counting the rows does, so a drifting trigger would show. */
+        private void assertTotals(long feed, long commented) {
+            assertThat(find(PostFilter.NONE, 0, 1).getTotalElements())
+                    .isEqualTo(feed).isEqualTo(countPosts("not removed"));
+            assertThat(find(new PostFilter(null, true, null), 0, 1).getTotalElements())
+                    .isEqualTo(commented).isEqualTo(countPosts("not removed and comment_count > 0"));
+        }
+
+        private long countPosts(String condition) {
+            return ((Number) entityManager.getEntityManager().createNativeQuery("select count(*) from post where " + condition)
+                    .getSingleResult()).longValue();
+        }
+    }
+
+    @Nested
     class OnePost {
 
         @Test
