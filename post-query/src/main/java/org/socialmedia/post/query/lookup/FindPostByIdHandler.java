@@ -2,6 +2,7 @@ package org.socialmedia.post.query.lookup;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.socialmedia.cqrs.dispatch.QueryHandler;
 import org.socialmedia.post.query.readmodel.PostListing;
@@ -32,13 +33,16 @@ class FindPostByIdHandler implements QueryHandler<FindPostByIdQuery, Optional<Po
 
     @Override
     public Optional<PostDetails> handle(FindPostByIdQuery query) {
-        Optional<Listed> listed = listing.visibleVersion(query.id()).map(version -> new Listed(query.id(), version));
+        Optional<Listed> listed = listed(query.id());
         if (listed.isEmpty()) {
             return Optional.empty();
         }
         return assembler.fromMemory(List.of(listed.get()))
-                .or(() -> snapshot.read(() -> listing.visibleVersion(query.id())
-                        .map(version -> assembler.assemble(List.of(new Listed(query.id(), version))))))
+                .or(() -> snapshot.read(() -> listed(query.id()).map(again -> assembler.assemble(List.of(again)))))
                 .map(posts -> posts.get(0));
+    }
+
+    private Optional<Listed> listed(UUID id) {
+        return listing.visibleVersion(id).map(version -> new Listed(id, version));
     }
 }
