@@ -1,5 +1,6 @@
 package org.socialmedia.devstack.faults;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,14 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Guarantee 5, first half, and the HTTP edge: records that are not post events, written straight
- * to the topic between good ones, land on the dead-letter topic while the good ones are applied;
- * and thousands of malformed, oversized and random requests against every route of both
- * services are answered 4xx with problem details, never 5xx, and change nothing.
+ * Guarantee 5 and the HTTP edge: records that are not post events, or that PostgreSQL refuses,
+ * written straight to the topic between good ones, land on the dead-letter topic alone while the
+ * good ones are applied; text that no store can hold faithfully is refused at the edge; and
+ * thousands of malformed, oversized and random requests against every route of both services
+ * are answered 4xx with problem details, never 5xx, and change nothing.
  */
 class HostileInputIT {
 
     private static final int GOOD_POSTS = 12;
+    private static final int PARTITIONS = 3;
     private static final int HOSTILE_REQUESTS = 3000;
     private static final long SEED = 20261122L;
     private static final Duration FUZZ_TIME_LIMIT = Duration.ofMinutes(3);
@@ -93,6 +97,111 @@ class HostileInputIT {
 
         faults.report("poison records", records.size() + " records written to the topic, " + poisonWritten + " of them poison; "
                 + deadLetters.size() + " dead-lettered, " + 3 * GOOD_POSTS + " good events applied; done in " + converged + " ms");
+    }
+
+    /**
+     * The requests of the bug report: each once refused by PostgreSQL on the read side, after
+     * post-cmd had accepted it, which stopped every lookup of every post. Now refused at the
+     * edge, naming the field; nothing is stored, and the read side keeps applying what follows.
+     */
+    @Test
+    void textNoStoreCanHoldIsRefusedNamingTheFieldAndTheReadSideKeepsFlowing() {
+        CommandClient commands = faults.commands();
+        UUID post = commands.createPost("alice", "a post to aim at").id();
+        LookupClient lookups = new LookupClient(faults.lookups());
+        assertThat(lookups.post(post, 1).status()).isEqualTo(200);
+        long storedBefore = faults.storedEvents();
+
+        Map<String, Answer> refused = new TreeMap<>(Map.of(
+                "message", Http.json("POST", commands.baseUrl() + "/api/v1/posts", "{\"author\":\"a\",\"message\":\"x\\u0000y\"}"),
+                "author", Http.json("POST", commands.baseUrl() + "/api/v1/posts", "{\"author\":\"a\\u0000\",\"message\":\"ok\"}"),
+                "comment", Http.json("POST", commands.baseUrl() + "/api/v1/posts/" + post + "/comments",
+                        "{\"username\":\"bob\",\"comment\":\"x\\u0000y\"}"),
+                "username", Http.json("POST", commands.baseUrl() + "/api/v1/posts/" + post + "/likes", "{\"username\":\"b\\u0000b\"}")));
+        refused.forEach((field, answer) -> {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+            assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
+            assertThat(answer.json().get("errors").findValuesAsString("field")).as(answer.toString()).containsExactly(field);
+        });
+        assertThat(faults.storedEvents()).as("events stored").isEqualTo(storedBefore);
+
+        UUID next = commands.createPost("b", "ok").id();
+        assertThat(lookups.post(next, 1).status()).as("a later post, read with minVersion").isEqualTo(200);
+        faults.report("unstorable text", refused.size() + " requests refused naming their field, nothing stored; the next post"
+                + " was readable at once");
+    }
+
+    /**
+     * Guarantee 5 for records PostgreSQL refuses (events from before the edge refused such text,
+     * or written by anything else): written straight to the topic between good events of posts
+     * on every partition, each is dead-lettered alone with its reason, its post's later versions
+     * wait parked, and everything else is applied; the posts made through the API meanwhile
+     * still fold from the event store to exactly what the lookups show.
+     */
+    @Test
+    void recordsThePostgresRefusesAreDeadLetteredAloneWhileEveryPartitionFlows() {
+        CommandClient commands = faults.commands();
+        List<UUID> viaApi = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            viaApi.add(commands.createPost("writer-" + i, "through the API").id());
+        }
+        List<Written> records = new ArrayList<>();
+        List<String> poison = new ArrayList<>();
+        List<UUID> good = new ArrayList<>();
+        Map<UUID, Long> stuckAt = new TreeMap<>();
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            UUID fine = postOnPartition(partition);
+            UUID refusedMessage = postOnPartition(partition);
+            UUID refusedComment = postOnPartition(partition);
+            UUID refusedLiker = postOnPartition(partition);
+            UUID refusedAuthor = postOnPartition(partition);
+            good.add(fine);
+            stuckAt.put(refusedComment, 1L);
+            stuckAt.put(refusedLiker, 1L);
+            records.add(created(fine, "writer", "fine"));
+            records.add(poisonous(poison, created(refusedMessage, "writer", "x\\u0000y")));
+            records.add(new Written(fine.toString(), envelope(fine, 2, "PostLiked", "{\"username\":\"fan\"}")));
+            records.add(created(refusedComment, "writer", "fine until its comment"));
+            records.add(poisonous(poison, new Written(refusedComment.toString(), envelope(refusedComment, 2, "CommentAdded",
+                    "{\"commentId\":\"" + UUID.randomUUID() + "\",\"username\":\"fan\",\"comment\":\"\\u0000\",\"commentDate\":\""
+                            + Instant.now() + "\"}"))));
+            records.add(new Written(refusedComment.toString(), envelope(refusedComment, 3, "PostLiked", "{\"username\":\"fan\"}")));
+            records.add(created(refusedLiker, "writer", "fine until its like"));
+            records.add(poisonous(poison, new Written(refusedLiker.toString(),
+                    envelope(refusedLiker, 2, "PostLiked", "{\"username\":\"f\\u0000n\"}"))));
+            records.add(poisonous(poison, created(refusedAuthor, "w\\u0000", "fine")));
+            records.add(new Written(fine.toString(), envelope(fine, 3, "CommentAdded", "{\"commentId\":\"" + UUID.randomUUID()
+                    + "\",\"username\":\"fan\",\"comment\":\"after the poison\",\"commentDate\":\"" + Instant.now() + "\"}")));
+        }
+        long begin = System.nanoTime();
+        TopicRecords.write(faults.stack().kafkaBootstrapServers(), FaultStack.TOPIC, records);
+        for (UUID post : viaApi) {
+            commands.like(post, "fan");
+            commands.comment(post, "fan", "written after the poison");
+        }
+
+        LookupClient lookups = new LookupClient(faults.lookups());
+        for (UUID post : good) {
+            JsonNode shown = await("good post " + post).atMost(Duration.ofMinutes(2))
+                    .until(() -> lookups.post(post, 3), answer -> answer.status() == 200).json();
+            assertThat(shown.get("likes").asLong()).as("likes of %s", post).isEqualTo(1);
+            assertThat(shown.get("comments").size()).as("comments of %s", post).isEqualTo(1);
+        }
+        List<ConsumerRecord<String, String>> deadLetters = await("every refused record dead-lettered").atMost(Duration.ofMinutes(1))
+                .until(() -> TopicRecords.all(faults.stack().kafkaBootstrapServers(), FaultStack.DEAD_LETTER_TOPIC),
+                        letters -> letters.size() >= poison.size());
+        long appliedOutsideTheStore = 3L * good.size() + stuckAt.size();
+        Duration converged = faults.awaitConvergence(appliedOutsideTheStore);
+        assertThat(deadLetters.stream().map(ConsumerRecord::value).sorted().toList()).as("dead-lettered values")
+                .isEqualTo(poison.stream().sorted().toList());
+        assertThat(deadLetters).as("each dead letter says why").allSatisfy(letter ->
+                assertThat(letter.headers().lastHeader("dlt-reason")).isNotNull());
+        stuckAt.forEach((post, version) -> assertThat(lookups.post(post).json().get("version").asLong())
+                .as("version of %s, whose next event was refused", post).isEqualTo(version));
+
+        faults.report("refused records", records.size() + " records written straight to the topic over " + PARTITIONS
+                + " partitions, " + poison.size() + " of them refused by PostgreSQL and dead-lettered alone in "
+                + (System.nanoTime() - begin) / 1_000_000 + " ms; the API's posts converged " + converged.toMillis() + " ms after");
     }
 
     @Test
@@ -167,6 +276,27 @@ class HostileInputIT {
                 envelope(post, 2, "PostLiked", "{\"username\":\"bob\"}").replace(post.toString(), "not-a-uuid")));
         poison.add(null);
         return poison;
+    }
+
+    private static Written created(UUID post, String author, String message) {
+        return new Written(post.toString(), envelope(post, 1, "PostCreated", "{\"author\":\"" + author + "\",\"message\":\""
+                + message + "\",\"datePosted\":\"" + Instant.now() + "\"}"));
+    }
+
+    private static Written poisonous(List<String> poison, Written record) {
+        poison.add(record.value());
+        return record;
+    }
+
+    /** A fresh post id that the producer's default partitioner puts on the given partition. */
+    private static UUID postOnPartition(int partition) {
+        while (true) {
+            UUID post = UUID.randomUUID();
+            byte[] key = post.toString().getBytes(StandardCharsets.UTF_8);
+            if (Utils.toPositive(Utils.murmur2(key)) % PARTITIONS == partition) {
+                return post;
+            }
+        }
     }
 
     private static String envelope(UUID post, long version, String type, String data) {

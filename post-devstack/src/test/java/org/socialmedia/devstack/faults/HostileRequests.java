@@ -43,6 +43,16 @@ final class HostileRequests {
             "{\"author\":\"" + "a".repeat(65) + "\",\"message\":\"" + "m".repeat(5001) + "\",\"username\":\"" + "u".repeat(65)
                     + "\",\"comment\":\"" + "c".repeat(2001) + "\"}",
             "{\"author\":true,\"message\":false,\"username\":false,\"comment\":true}");
+    /**
+     * Text that cannot be stored faithfully in every store and on the wire, as JSON string
+     * contents (escapes kept, so that lone surrogates travel as the client wrote them).
+     */
+    static final List<String> UNSTORABLE_TEXT = List.of("x\\u0000y", "\\u0000", "a\\u0007b", "line\\rfeed", "\\u001b[31mred",
+            "\\u0085next", "\\ud800", "lone \\udfff low", "\\uffff", "\\ufdd0", "\\ufffe", "\\ud83f\\udffe",
+            "\\ud83d\\ude00".repeat(65));
+    /** Names take no control characters at all, not even the line feed and tab a message may hold. */
+    static final List<String> UNSTORABLE_NAMES = List.of("ali\\nce", "\\tbob", "carol\\u0000", "\\u00a0\\u3000",
+            "\\ud83d\\ude00".repeat(65));
     private static final List<String> BAD_USERNAME_PARAMS = List.of("", "?username=", "?username=%20%20", "?username=" + "u".repeat(65),
             "?user=alice", "?username");
     private static final List<String> BAD_LIST_PARAMS = List.of("page=-1", "page=abc", "page=1.5", "page=99999999999", "size=0",
@@ -74,7 +84,8 @@ final class HostileRequests {
         this.comment = comment;
         this.kinds = List.of(this::invalidBody, this::nonJsonContentType, this::badPathIds, this::notPermitted,
                 this::staleOrMalformedIfMatch, this::badDeleteParameters, this::wrongMethodOnCommands, this::unknownRoute,
-                this::badListParameters, this::badLookupIds, this::badMinVersion, this::wrongMethodOnLookups, this::hugeBody);
+                this::badListParameters, this::badLookupIds, this::badMinVersion, this::wrongMethodOnLookups, this::hugeBody,
+                this::unstorableText);
     }
 
     Request next(Random random) {
@@ -216,6 +227,24 @@ final class HostileRequests {
             random.nextBytes(body);
         }
         return withBody(random, random.nextBoolean() ? "application/json" : pick(random, NON_JSON_TYPES), body);
+    }
+
+    /**
+     * Commands whose text no store could hold as sent (a NUL, a control character, a lone
+     * surrogate, a non-character, too many code points): refused at the edge, never stored.
+     */
+    private Request unstorableText(Random random) {
+        String text = pick(random, UNSTORABLE_TEXT);
+        String name = random.nextBoolean() ? pick(random, UNSTORABLE_NAMES) : "alice";
+        String body = "{\"author\":\"" + name + "\",\"username\":\"" + name + "\",\"message\":\"" + text
+                + "\",\"comment\":\"" + text + "\"}";
+        if (random.nextInt(4) == 0) {
+            String query = "?username=" + pick(random, List.of("ali%00ce", "bob%0A", "%C2%85", "%EF%BF%BF", "carol%09"));
+            return random.nextBoolean()
+                    ? new Request("DELETE", commandPosts + "/" + post + query, null, null)
+                    : new Request("DELETE", commandPosts + "/" + post + "/comments/" + comment + query, null, null);
+        }
+        return withBody(random, "application/json", bytes(body));
     }
 
     private Request withBody(Random random, String contentType, byte[] body) {
