@@ -1,5 +1,6 @@
 package org.socialmedia.post.cmd.api;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
@@ -342,6 +343,106 @@ class PostCommandControllerTest {
             refuses(new IllegalStateException("secret internals"));
             isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":\"bob\"}")), 500)
                     .andExpect(jsonPath("$.detail", not(containsString("secret"))));
+        }
+    }
+
+    @Nested
+    class TextThatCannotBeStoredFaithfully {
+
+        private ResultActions isRefusedNaming(ResultActions result, String field, String message) throws Exception {
+            isProblem(result, 400)
+                    .andExpect(jsonPath("$.errors[0].field").value(field))
+                    .andExpect(jsonPath("$.errors[0].message", containsString(message)));
+            verify(commands, never()).dispatch(any(Command.class));
+            return result;
+        }
+
+        @Test
+        void aNulInTheMessageIs400NamingIt() throws Exception {
+            isRefusedNaming(perform(json(post("/api/v1/posts"), """
+                    {"author":"alice","message":"hello\\u0000"}""")), "message", "must not contain control characters");
+        }
+
+        @Test
+        void aNulInTheAuthorIs400NamingIt() throws Exception {
+            isRefusedNaming(perform(json(post("/api/v1/posts"), """
+                    {"author":"al\\u0000ice","message":"hello"}""")), "author", "must not contain control characters");
+        }
+
+        @Test
+        void aNulInACommentIs400NamingIt() throws Exception {
+            isRefusedNaming(perform(json(post("/api/v1/posts/{id}/comments", POST), """
+                    {"username":"carol","comment":"\\u0000"}""")), "comment", "must not contain control characters");
+        }
+
+        @Test
+        void aNulInTheUsernameOfALikeIs400NamingIt() throws Exception {
+            isRefusedNaming(perform(json(post("/api/v1/posts/{id}/likes", POST), """
+                    {"username":"bob\\u0000"}""")), "username", "must not contain control characters");
+        }
+
+        @Test
+        void aNulInTheUsernameOfADeleteIs400NamingIt() throws Exception {
+            isRefusedNaming(perform(delete("/api/v1/posts/{id}", POST).param("username", "alice\u0000")),
+                    "username", "must not contain control characters");
+            isRefusedNaming(perform(delete("/api/v1/posts/{id}/comments/{c}", POST, COMMENT).param("username", "\u0000carol")),
+                    "username", "must not contain control characters");
+        }
+
+        @Test
+        void aCarriageReturnInAMessageIs400() throws Exception {
+            isRefusedNaming(perform(json(put("/api/v1/posts/{id}/message", POST), """
+                    {"username":"alice","message":"one\\r\\ntwo"}""")), "message", "other than line feed and tab (found U+000D)");
+        }
+
+        @Test
+        void tabsAndLineFeedsInAMessageAreAccepted() throws Exception {
+            answers(CommandResult.of(POST, 1));
+
+            perform(json(post("/api/v1/posts"), """
+                    {"author":"alice","message":"list:\\n\\t- one\\n\\t- two"}"""))
+                    .andExpect(status().isCreated());
+            verify(commands).dispatch(new CreatePostCommand("alice", "list:\n\t- one\n\t- two"));
+        }
+
+        @Test
+        void aLoneSurrogateIs400() throws Exception {
+            isRefusedNaming(perform(json(post("/api/v1/posts"), """
+                    {"author":"alice","message":"half an emoji: \\ud800"}""")), "message", "unpaired surrogates (found U+D800)");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\\uffff", "\\ufdd0"})
+        void nonCharactersAre400(String escaped) throws Exception {
+            isRefusedNaming(perform(json(post("/api/v1/posts"), "{\"author\":\"alice\",\"message\":\"x" + escaped + "\"}")),
+                    "message", "must not contain Unicode non-characters");
+        }
+
+        @Test
+        void sixtyFourEmojiAreAcceptedAndSixtyFiveAreNot() throws Exception {
+            String emoji = "\uD83D\uDE00";
+
+            isRefusedNaming(perform(json(post("/api/v1/posts"), "{\"author\":\"" + emoji.repeat(65) + "\",\"message\":\"hi\"}")),
+                    "author", "must be at most 64 characters");
+            answers(CommandResult.of(POST, 1));
+            perform(json(post("/api/v1/posts"), "{\"author\":\"" + emoji.repeat(64) + "\",\"message\":\"hi\"}"))
+                    .andExpect(status().isCreated());
+            verify(commands).dispatch(new CreatePostCommand(emoji.repeat(64), "hi"));
+        }
+
+        @Test
+        void aNoBreakSpaceAloneIsBlank() throws Exception {
+            isRefusedNaming(perform(json(post("/api/v1/posts/{id}/comments", POST), """
+                    {"username":"carol","comment":"\\u00a0\\u3000"}""")), "comment", "must not be blank");
+        }
+
+        @Test
+        void everyOffendingFieldIsNamed() throws Exception {
+            isProblem(perform(json(post("/api/v1/posts"), """
+                    {"author":"\\u0000","message":"\\u00a0"}""")), 400)
+                    .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("author", "message")))
+                    .andExpect(jsonPath("$.errors[*].message", containsInAnyOrder(
+                            "must not contain control characters (found U+0000)", "must not be blank")));
         }
     }
 }
