@@ -31,6 +31,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import tools.jackson.core.exc.StreamConstraintsException;
+
 /**
  * The one place where failures become RFC 9457 problem details: refusals of the domain get their
  * status, client mistakes a 4xx that says what was wrong (naming each invalid field under
@@ -78,6 +80,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, e);
     }
 
+    @ExceptionHandler(BodyTooLargeException.class)
+    ProblemDetail tooLarge(BodyTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, e);
+    }
+
     @ExceptionHandler(ReplayFailedException.class)
     ProblemDetail replayFailed(ReplayFailedException e) {
         log.warn("replay failed: {}", e.toString());
@@ -123,6 +130,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                             HttpStatusCode status, WebRequest request) {
+        if (e.getMostSpecificCause() instanceof StreamConstraintsException) {
+            return badRequest("The request body goes beyond any command: it nests too deep, or holds a string, number "
+                    + "or property name too long.", List.of(), headers);
+        }
         return badRequest("The request body is missing or is not valid JSON of the expected shape.", List.of(), headers);
     }
 

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
@@ -43,13 +44,21 @@ import org.socialmedia.post.cmd.publication.ReplayFailedException;
 import org.socialmedia.post.cmd.publication.ReplayService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import jakarta.servlet.ServletContext;
+import tools.jackson.databind.json.JsonMapper;
+
 @WebMvcTest({PostCommandController.class, AdminController.class})
+@Import(RequestLimitsConfiguration.class)
 class PostCommandControllerTest {
 
     private static final UUID POST = UUID.fromString("4c3a8d9e-7f21-4b6a-9a3e-1d2c3b4a5f60");
@@ -65,12 +74,40 @@ class PostCommandControllerTest {
     @MockitoBean
     ReplayService replay;
 
-    private ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
+    @Autowired
+    JsonMapper jsonMapper;
+
+    private ResultActions perform(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
         return mvc.perform(request);
     }
 
-    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+    private static <B extends AbstractMockHttpServletRequestBuilder<B>> B json(B request, String body) {
         return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    /** A request whose body comes without a Content-Length, as a chunked one does. */
+    private static final class ChunkedRequestBuilder extends AbstractMockHttpServletRequestBuilder<ChunkedRequestBuilder> {
+
+        ChunkedRequestBuilder(HttpMethod method, String uri, Object... uriVariables) {
+            super(method);
+            uri(uri, uriVariables);
+            header("Transfer-Encoding", "chunked");
+        }
+
+        @Override
+        protected MockHttpServletRequest createServletRequest(ServletContext servletContext) {
+            return new MockHttpServletRequest(servletContext) {
+                @Override
+                public int getContentLength() {
+                    return -1;
+                }
+
+                @Override
+                public long getContentLengthLong() {
+                    return -1;
+                }
+            };
+        }
     }
 
     private void answers(CommandResult result) {
@@ -443,6 +480,83 @@ class PostCommandControllerTest {
                     .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("author", "message")))
                     .andExpect(jsonPath("$.errors[*].message", containsInAnyOrder(
                             "must not contain control characters (found U+0000)", "must not be blank")));
+        }
+    }
+
+    @Nested
+    class HostileLoad {
+
+        private static final int LIMIT = 64 * 1024;
+
+        /** A valid like, padded with JSON whitespace to exactly {@code size} bytes. */
+        private static String likeOfSize(int size) {
+            String like = "{\"username\":\"bob\"}";
+            return like + " ".repeat(size - like.length());
+        }
+
+        @Test
+        void aBodyOfExactlyTheLimitIsRead() throws Exception {
+            answers(CommandResult.of(POST, 2));
+
+            perform(json(post("/api/v1/posts/{id}/likes", POST), likeOfSize(LIMIT))).andExpect(status().isOk());
+            perform(json(new ChunkedRequestBuilder(HttpMethod.POST, "/api/v1/posts/{id}/likes", POST), likeOfSize(LIMIT)))
+                    .andExpect(status().isOk());
+        }
+
+        @Test
+        void aBodyOverTheLimitWithAContentLengthIs413() throws Exception {
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), likeOfSize(LIMIT + 1))), 413)
+                    .andExpect(jsonPath("$.detail", containsString(String.valueOf(LIMIT))));
+            verify(commands, never()).dispatch(any(Command.class));
+        }
+
+        @Test
+        void aBodyOverTheLimitWithoutAContentLengthIs413() throws Exception {
+            isProblem(perform(json(new ChunkedRequestBuilder(HttpMethod.POST, "/api/v1/posts/{id}/likes", POST),
+                    likeOfSize(LIMIT + 1))), 413);
+            verify(commands, never()).dispatch(any(Command.class));
+        }
+
+        @Test
+        void aBodyOverTheLimitIs413EvenWhereNoBodyIsExpected() throws Exception {
+            isProblem(perform(delete("/api/v1/posts/{id}", POST).param("username", "alice").content(likeOfSize(LIMIT + 1))), 413);
+        }
+
+        @Test
+        void deeplyNestedJsonIs400() throws Exception {
+            String deep = "[".repeat(100) + "]".repeat(100);
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":\"bob\",\"extra\":" + deep + "}")), 400)
+                    .andExpect(jsonPath("$.detail", containsString("goes beyond any command")));
+            verify(commands, never()).dispatch(any(Command.class));
+        }
+
+        @Test
+        void aHugeNumberIs400() throws Exception {
+            String huge = "9".repeat(100);
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":\"bob\",\"extra\":" + huge + "}")), 400)
+                    .andExpect(jsonPath("$.detail", containsString("goes beyond any command")));
+            verify(commands, never()).dispatch(any(Command.class));
+        }
+
+        @Test
+        void anOverLongStringIs400BeforeItIsBound() throws Exception {
+            String message = "x".repeat(20_001);
+            isProblem(perform(json(post("/api/v1/posts"), "{\"author\":\"alice\",\"message\":\"" + message + "\"}")), 400)
+                    .andExpect(jsonPath("$.detail", containsString("goes beyond any command")));
+            verify(commands, never()).dispatch(any(Command.class));
+        }
+
+        @Test
+        void anOverLongPropertyNameIs400() throws Exception {
+            String name = "n".repeat(65);
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":\"bob\",\"" + name + "\":1}")), 400)
+                    .andExpect(jsonPath("$.detail", containsString("goes beyond any command")));
+            verify(commands, never()).dispatch(any(Command.class));
+        }
+
+        @Test
+        void jsonIsReadNoFurtherThanTheBodyLimit() {
+            assertThat(jsonMapper.tokenStreamFactory().streamReadConstraints().getMaxDocumentLength()).isEqualTo(LIMIT);
         }
     }
 }
