@@ -15,6 +15,7 @@ import org.socialmedia.cqrs.domain.NotFoundException;
 import org.socialmedia.cqrs.domain.NotPermittedException;
 import org.socialmedia.cqrs.domain.StaleVersionException;
 import org.socialmedia.post.cmd.application.CommandRetriesExhaustedException;
+import org.socialmedia.post.cmd.application.PostBusyException;
 import org.socialmedia.post.cmd.publication.ReplayFailedException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +43,9 @@ import tools.jackson.core.exc.StreamConstraintsException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** Seconds a client should wait before sending a command the service was too busy for. */
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     record FieldProblem(String field, String message) {
     }
@@ -78,6 +82,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({CommandRetriesExhaustedException.class, ConcurrencyException.class})
     ProblemDetail conflict(DomainException e) {
         return problem(HttpStatus.CONFLICT, e);
+    }
+
+    @ExceptionHandler(PostBusyException.class)
+    ResponseEntity<ProblemDetail> busy(PostBusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e));
     }
 
     @ExceptionHandler(BodyTooLargeException.class)

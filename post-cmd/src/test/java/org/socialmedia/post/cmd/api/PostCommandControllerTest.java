@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -33,6 +34,7 @@ import org.socialmedia.cqrs.domain.NotFoundException;
 import org.socialmedia.cqrs.domain.NotPermittedException;
 import org.socialmedia.cqrs.domain.StaleVersionException;
 import org.socialmedia.post.cmd.application.CommandRetriesExhaustedException;
+import org.socialmedia.post.cmd.application.PostBusyException;
 import org.socialmedia.post.cmd.domain.CommandResult;
 import org.socialmedia.post.cmd.domain.PostCommand.AddCommentCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.CreatePostCommand;
@@ -367,6 +369,13 @@ class PostCommandControllerTest {
         void commandThatKeepsLosingRacesIs409() throws Exception {
             refuses(new CommandRetriesExhaustedException(POST, 10));
             isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":\"bob\"}")), 409);
+        }
+
+        @Test
+        void commandThatWaitedTooLongForItsPostIs503WithRetryAfter() throws Exception {
+            refuses(new PostBusyException(POST, Duration.ofSeconds(10)));
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":\"bob\"}")), 503)
+                    .andExpect(header().string("Retry-After", "1"));
         }
 
         @Test
