@@ -19,6 +19,7 @@ import org.socialmedia.post.cmd.domain.PostCommand.EditCommentCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.EditMessageCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.LikePostCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.RemoveCommentCommand;
+import org.socialmedia.post.cmd.domain.TextRule;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,8 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /** The command API: every mutation of a post answers with its new version, in the body and as ETag. */
 @RestController
@@ -99,14 +98,14 @@ class PostCommandController {
     @DeleteMapping("/{id}/comments/{commentId}")
     @Operation(summary = "Remove a comment (its author only)")
     ResponseEntity<PostVersion> removeComment(@PathVariable UUID id, @PathVariable UUID commentId,
-                                              @RequestParam @NotBlank @Size(max = 64) String username,
+                                              @RequestParam @ValidText(TextRule.USERNAME) String username,
                                               @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch) {
         return ok(commands.dispatch(new RemoveCommentCommand(id, commentId, username, IfMatch.expectedVersion(ifMatch))));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a post (its author only)")
-    ResponseEntity<PostVersion> delete(@PathVariable UUID id, @RequestParam @NotBlank @Size(max = 64) String username,
+    ResponseEntity<PostVersion> delete(@PathVariable UUID id, @RequestParam @ValidText(TextRule.USERNAME) String username,
                                        @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch) {
         return ok(commands.dispatch(new DeletePostCommand(id, username, IfMatch.expectedVersion(ifMatch))));
     }

@@ -1,30 +1,32 @@
 package org.socialmedia.post.cmd.api;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import static org.socialmedia.post.cmd.domain.TextRule.AUTHOR;
+import static org.socialmedia.post.cmd.domain.TextRule.COMMENT;
+import static org.socialmedia.post.cmd.domain.TextRule.MESSAGE;
+import static org.socialmedia.post.cmd.domain.TextRule.USERNAME;
 
-/** Request bodies of the command API. Limits match the aggregate's, so that errors can name the field. */
+/** Request bodies of the command API, each text checked by the aggregate's own rule so that errors name the field. */
 final class PostRequests {
 
     private PostRequests() {
     }
 
     record CreatePostRequest(
-            @NotBlank @Size(max = 64) String author,
-            @NotBlank @Size(max = 5000) String message) {
+            @ValidText(AUTHOR) String author,
+            @ValidText(MESSAGE) String message) {
     }
 
     record EditMessageRequest(
-            @NotBlank @Size(max = 64) String username,
-            @NotBlank @Size(max = 5000) String message) {
+            @ValidText(USERNAME) String username,
+            @ValidText(MESSAGE) String message) {
     }
 
     record LikePostRequest(
-            @NotBlank @Size(max = 64) String username) {
+            @ValidText(USERNAME) String username) {
     }
 
     record CommentRequest(
-            @NotBlank @Size(max = 64) String username,
-            @NotBlank @Size(max = 2000) String comment) {
+            @ValidText(USERNAME) String username,
+            @ValidText(COMMENT) String comment) {
     }
 }

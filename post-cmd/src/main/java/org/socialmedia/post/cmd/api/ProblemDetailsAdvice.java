@@ -15,6 +15,7 @@ import org.socialmedia.cqrs.domain.NotFoundException;
 import org.socialmedia.cqrs.domain.NotPermittedException;
 import org.socialmedia.cqrs.domain.StaleVersionException;
 import org.socialmedia.post.cmd.application.CommandRetriesExhaustedException;
+import org.socialmedia.post.cmd.application.PostBusyException;
 import org.socialmedia.post.cmd.publication.ReplayFailedException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +32,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import tools.jackson.core.exc.StreamConstraintsException;
+
 /**
  * The one place where failures become RFC 9457 problem details: refusals of the domain get their
  * status, client mistakes a 4xx that says what was wrong (naming each invalid field under
@@ -40,6 +43,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** Seconds a client should wait before sending a command the service was too busy for. */
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     record FieldProblem(String field, String message) {
     }
@@ -76,6 +82,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({CommandRetriesExhaustedException.class, ConcurrencyException.class})
     ProblemDetail conflict(DomainException e) {
         return problem(HttpStatus.CONFLICT, e);
+    }
+
+    @ExceptionHandler(PostBusyException.class)
+    ResponseEntity<ProblemDetail> busy(PostBusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e));
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ProblemDetail tooLarge(BodyTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, e);
     }
 
     @ExceptionHandler(ReplayFailedException.class)
@@ -123,6 +141,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                             HttpStatusCode status, WebRequest request) {
+        if (e.getMostSpecificCause() instanceof StreamConstraintsException) {
+            return badRequest("The request body goes beyond any command: it nests too deep, or holds a string, number "
+                    + "or property name too long.", List.of(), headers);
+        }
         return badRequest("The request body is missing or is not valid JSON of the expected shape.", List.of(), headers);
     }
 

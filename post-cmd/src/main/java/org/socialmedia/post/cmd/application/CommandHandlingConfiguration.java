@@ -39,7 +39,8 @@ class CommandHandlingConfiguration {
     @Bean
     PostCommandExecutor postCommandExecutor(PostRepository posts, StoredEventsListener publication,
                                             MeterRegistry registry, CommandProperties settings) {
-        return new PostCommandExecutor(posts, new PostCache(settings.cachedPosts()), new PostLocks(settings.lockStripes()), publication,
+        return new PostCommandExecutor(posts, new PostCache(settings.cachedPosts()),
+                new PostLocks(settings.lockStripes(), settings.lockTimeout()), publication,
                 new CommandMetrics(registry), settings.maxAttempts(), settings.maxBackoff());
     }
 

@@ -1,5 +1,10 @@
 package org.socialmedia.post.cmd.domain;
 
+import static org.socialmedia.post.cmd.domain.TextRule.AUTHOR;
+import static org.socialmedia.post.cmd.domain.TextRule.COMMENT;
+import static org.socialmedia.post.cmd.domain.TextRule.MESSAGE;
+import static org.socialmedia.post.cmd.domain.TextRule.USERNAME;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,42 +46,42 @@ public final class Post extends AggregateRoot<PostEvent> {
 
     public static Post create(UUID id, String author, String message, Instant now) {
         Post post = new Post(id);
-        post.raise(new PostCreated(Text.author(author), Text.message(message), now));
+        post.raise(new PostCreated(AUTHOR.accept(author), MESSAGE.accept(message), now));
         return post;
     }
 
     public void editMessage(String username, String message) {
         requireAuthor(username, "edit");
-        raise(new MessageUpdated(Text.message(message)));
+        raise(new MessageUpdated(MESSAGE.accept(message)));
     }
 
     /** A like is per user: liking again changes nothing. */
     public void like(String username) {
         requireActive();
-        Text.username(username);
-        if (!likedBy.contains(username)) {
-            raise(new PostLiked(username));
+        String user = USERNAME.accept(username);
+        if (!likedBy.contains(user)) {
+            raise(new PostLiked(user));
         }
     }
 
     public void addComment(UUID commentId, String username, String comment, Instant now) {
         requireActive();
-        raise(new CommentAdded(commentId, Text.username(username), Text.comment(comment), now));
+        raise(new CommentAdded(commentId, USERNAME.accept(username), COMMENT.accept(comment), now));
     }
 
     public void editComment(UUID commentId, String username, String comment, Instant now) {
-        requireCommentAuthor(commentId, username, "edit");
-        raise(new CommentUpdated(commentId, username, Text.comment(comment), now));
+        String user = requireCommentAuthor(commentId, username, "edit");
+        raise(new CommentUpdated(commentId, user, COMMENT.accept(comment), now));
     }
 
     public void removeComment(UUID commentId, String username) {
-        requireCommentAuthor(commentId, username, "remove");
-        raise(new CommentRemoved(commentId, username));
+        String user = requireCommentAuthor(commentId, username, "remove");
+        raise(new CommentRemoved(commentId, user));
     }
 
     public void delete(String username) {
-        requireAuthor(username, "delete");
-        raise(new PostRemoved(username));
+        String user = requireAuthor(username, "delete");
+        raise(new PostRemoved(user));
     }
 
     @Override
@@ -98,12 +103,13 @@ public final class Post extends AggregateRoot<PostEvent> {
 
     @Override
     protected void when(PostEvent event) {
+        // Names are kept in NFC, the form commands carry, also those of events stored before text was normalized.
         if (event instanceof PostCreated created) {
-            author = created.author();
+            author = TextRule.nfc(created.author());
         } else if (event instanceof PostLiked liked) {
-            likedBy.add(liked.username());
+            likedBy.add(TextRule.nfc(liked.username()));
         } else if (event instanceof CommentAdded added) {
-            comments.put(added.commentId(), new Comment(added.username(), false));
+            comments.put(added.commentId(), new Comment(TextRule.nfc(added.username()), false));
         } else if (event instanceof CommentRemoved removedComment) {
             comments.computeIfPresent(removedComment.commentId(), (id, comment) -> comment.removed());
         } else if (event instanceof PostRemoved) {
@@ -118,17 +124,20 @@ public final class Post extends AggregateRoot<PostEvent> {
         }
     }
 
-    private void requireAuthor(String username, String action) {
+    /** @return the username as events carry it */
+    private String requireAuthor(String username, String action) {
         requireActive();
-        Text.username(username);
-        if (!author.equals(username)) {
+        String user = USERNAME.accept(username);
+        if (!author.equals(user)) {
             throw new NotPermittedException("only the author of post " + id + " may " + action + " it");
         }
+        return user;
     }
 
-    private void requireCommentAuthor(UUID commentId, String username, String action) {
+    /** @return the username as events carry it */
+    private String requireCommentAuthor(UUID commentId, String username, String action) {
         requireActive();
-        Text.username(username);
+        String user = USERNAME.accept(username);
         Comment comment = comments.get(commentId);
         if (comment == null) {
             throw new NotFoundException("comment " + commentId + " does not exist on post " + id);
@@ -136,9 +145,10 @@ public final class Post extends AggregateRoot<PostEvent> {
         if (comment.isRemoved()) {
             throw new GoneException("comment " + commentId + " has been removed");
         }
-        if (!comment.author().equals(username)) {
+        if (!comment.author().equals(user)) {
             throw new NotPermittedException("only the author of comment " + commentId + " may " + action + " it");
         }
+        return user;
     }
 
     private record Comment(String author, boolean isRemoved) {

@@ -1,8 +1,10 @@
 package org.socialmedia.post.cmd.api;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
@@ -15,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -31,6 +34,7 @@ import org.socialmedia.cqrs.domain.NotFoundException;
 import org.socialmedia.cqrs.domain.NotPermittedException;
 import org.socialmedia.cqrs.domain.StaleVersionException;
 import org.socialmedia.post.cmd.application.CommandRetriesExhaustedException;
+import org.socialmedia.post.cmd.application.PostBusyException;
 import org.socialmedia.post.cmd.domain.CommandResult;
 import org.socialmedia.post.cmd.domain.PostCommand.AddCommentCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.CreatePostCommand;
@@ -42,13 +46,21 @@ import org.socialmedia.post.cmd.publication.ReplayFailedException;
 import org.socialmedia.post.cmd.publication.ReplayService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import jakarta.servlet.ServletContext;
+import tools.jackson.databind.json.JsonMapper;
+
 @WebMvcTest({PostCommandController.class, AdminController.class})
+@Import(RequestLimitsConfiguration.class)
 class PostCommandControllerTest {
 
     private static final UUID POST = UUID.fromString("4c3a8d9e-7f21-4b6a-9a3e-1d2c3b4a5f60");
@@ -64,12 +76,40 @@ class PostCommandControllerTest {
     @MockitoBean
     ReplayService replay;
 
-    private ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
+    @Autowired
+    JsonMapper jsonMapper;
+
+    private ResultActions perform(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
         return mvc.perform(request);
     }
 
-    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+    private static <B extends AbstractMockHttpServletRequestBuilder<B>> B json(B request, String body) {
         return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    /** A request whose body comes without a Content-Length, as a chunked one does. */
+    private static final class ChunkedRequestBuilder extends AbstractMockHttpServletRequestBuilder<ChunkedRequestBuilder> {
+
+        ChunkedRequestBuilder(HttpMethod method, String uri, Object... uriVariables) {
+            super(method);
+            uri(uri, uriVariables);
+            header("Transfer-Encoding", "chunked");
+        }
+
+        @Override
+        protected MockHttpServletRequest createServletRequest(ServletContext servletContext) {
+            return new MockHttpServletRequest(servletContext) {
+                @Override
+                public int getContentLength() {
+                    return -1;
+                }
+
+                @Override
+                public long getContentLengthLong() {
+                    return -1;
+                }
+            };
+        }
     }
 
     private void answers(CommandResult result) {
@@ -332,6 +372,13 @@ class PostCommandControllerTest {
         }
 
         @Test
+        void commandThatWaitedTooLongForItsPostIs503WithRetryAfter() throws Exception {
+            refuses(new PostBusyException(POST, Duration.ofSeconds(10)));
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":\"bob\"}")), 503)
+                    .andExpect(header().string("Retry-After", "1"));
+        }
+
+        @Test
         void replayWithoutBrokerIs503() throws Exception {
             given(replay.replayAll()).willThrow(new ReplayFailedException("broker unavailable", new RuntimeException()));
             isProblem(perform(post("/api/v1/admin/replay")), 503);
@@ -342,6 +389,183 @@ class PostCommandControllerTest {
             refuses(new IllegalStateException("secret internals"));
             isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":\"bob\"}")), 500)
                     .andExpect(jsonPath("$.detail", not(containsString("secret"))));
+        }
+    }
+
+    @Nested
+    class TextThatCannotBeStoredFaithfully {
+
+        private ResultActions isRefusedNaming(ResultActions result, String field, String message) throws Exception {
+            isProblem(result, 400)
+                    .andExpect(jsonPath("$.errors[0].field").value(field))
+                    .andExpect(jsonPath("$.errors[0].message", containsString(message)));
+            verify(commands, never()).dispatch(any(Command.class));
+            return result;
+        }
+
+        @Test
+        void aNulInTheMessageIs400NamingIt() throws Exception {
+            isRefusedNaming(perform(json(post("/api/v1/posts"), """
+                    {"author":"alice","message":"hello\\u0000"}""")), "message", "must not contain control characters");
+        }
+
+        @Test
+        void aNulInTheAuthorIs400NamingIt() throws Exception {
+            isRefusedNaming(perform(json(post("/api/v1/posts"), """
+                    {"author":"al\\u0000ice","message":"hello"}""")), "author", "must not contain control characters");
+        }
+
+        @Test
+        void aNulInACommentIs400NamingIt() throws Exception {
+            isRefusedNaming(perform(json(post("/api/v1/posts/{id}/comments", POST), """
+                    {"username":"carol","comment":"\\u0000"}""")), "comment", "must not contain control characters");
+        }
+
+        @Test
+        void aNulInTheUsernameOfALikeIs400NamingIt() throws Exception {
+            isRefusedNaming(perform(json(post("/api/v1/posts/{id}/likes", POST), """
+                    {"username":"bob\\u0000"}""")), "username", "must not contain control characters");
+        }
+
+        @Test
+        void aNulInTheUsernameOfADeleteIs400NamingIt() throws Exception {
+            isRefusedNaming(perform(delete("/api/v1/posts/{id}", POST).param("username", "alice\u0000")),
+                    "username", "must not contain control characters");
+            isRefusedNaming(perform(delete("/api/v1/posts/{id}/comments/{c}", POST, COMMENT).param("username", "\u0000carol")),
+                    "username", "must not contain control characters");
+        }
+
+        @Test
+        void aCarriageReturnInAMessageIs400() throws Exception {
+            isRefusedNaming(perform(json(put("/api/v1/posts/{id}/message", POST), """
+                    {"username":"alice","message":"one\\r\\ntwo"}""")), "message", "other than line feed and tab (found U+000D)");
+        }
+
+        @Test
+        void tabsAndLineFeedsInAMessageAreAccepted() throws Exception {
+            answers(CommandResult.of(POST, 1));
+
+            perform(json(post("/api/v1/posts"), """
+                    {"author":"alice","message":"list:\\n\\t- one\\n\\t- two"}"""))
+                    .andExpect(status().isCreated());
+            verify(commands).dispatch(new CreatePostCommand("alice", "list:\n\t- one\n\t- two"));
+        }
+
+        @Test
+        void aLoneSurrogateIs400() throws Exception {
+            isRefusedNaming(perform(json(post("/api/v1/posts"), """
+                    {"author":"alice","message":"half an emoji: \\ud800"}""")), "message", "unpaired surrogates (found U+D800)");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\\uffff", "\\ufdd0"})
+        void nonCharactersAre400(String escaped) throws Exception {
+            isRefusedNaming(perform(json(post("/api/v1/posts"), "{\"author\":\"alice\",\"message\":\"x" + escaped + "\"}")),
+                    "message", "must not contain Unicode non-characters");
+        }
+
+        @Test
+        void sixtyFourEmojiAreAcceptedAndSixtyFiveAreNot() throws Exception {
+            String emoji = "\uD83D\uDE00";
+
+            isRefusedNaming(perform(json(post("/api/v1/posts"), "{\"author\":\"" + emoji.repeat(65) + "\",\"message\":\"hi\"}")),
+                    "author", "must be at most 64 characters");
+            answers(CommandResult.of(POST, 1));
+            perform(json(post("/api/v1/posts"), "{\"author\":\"" + emoji.repeat(64) + "\",\"message\":\"hi\"}"))
+                    .andExpect(status().isCreated());
+            verify(commands).dispatch(new CreatePostCommand(emoji.repeat(64), "hi"));
+        }
+
+        @Test
+        void aNoBreakSpaceAloneIsBlank() throws Exception {
+            isRefusedNaming(perform(json(post("/api/v1/posts/{id}/comments", POST), """
+                    {"username":"carol","comment":"\\u00a0\\u3000"}""")), "comment", "must not be blank");
+        }
+
+        @Test
+        void everyOffendingFieldIsNamed() throws Exception {
+            isProblem(perform(json(post("/api/v1/posts"), """
+                    {"author":"\\u0000","message":"\\u00a0"}""")), 400)
+                    .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("author", "message")))
+                    .andExpect(jsonPath("$.errors[*].message", containsInAnyOrder(
+                            "must not contain control characters (found U+0000)", "must not be blank")));
+        }
+    }
+
+    @Nested
+    class HostileLoad {
+
+        private static final int LIMIT = 64 * 1024;
+
+        /** A valid like, padded with JSON whitespace to exactly {@code size} bytes. */
+        private static String likeOfSize(int size) {
+            String like = "{\"username\":\"bob\"}";
+            return like + " ".repeat(size - like.length());
+        }
+
+        @Test
+        void aBodyOfExactlyTheLimitIsRead() throws Exception {
+            answers(CommandResult.of(POST, 2));
+
+            perform(json(post("/api/v1/posts/{id}/likes", POST), likeOfSize(LIMIT))).andExpect(status().isOk());
+            perform(json(new ChunkedRequestBuilder(HttpMethod.POST, "/api/v1/posts/{id}/likes", POST), likeOfSize(LIMIT)))
+                    .andExpect(status().isOk());
+        }
+
+        @Test
+        void aBodyOverTheLimitWithAContentLengthIs413() throws Exception {
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), likeOfSize(LIMIT + 1))), 413)
+                    .andExpect(jsonPath("$.detail", containsString(String.valueOf(LIMIT))));
+            verify(commands, never()).dispatch(any(Command.class));
+        }
+
+        @Test
+        void aBodyOverTheLimitWithoutAContentLengthIs413() throws Exception {
+            isProblem(perform(json(new ChunkedRequestBuilder(HttpMethod.POST, "/api/v1/posts/{id}/likes", POST),
+                    likeOfSize(LIMIT + 1))), 413);
+            verify(commands, never()).dispatch(any(Command.class));
+        }
+
+        @Test
+        void aBodyOverTheLimitIs413EvenWhereNoBodyIsExpected() throws Exception {
+            isProblem(perform(delete("/api/v1/posts/{id}", POST).param("username", "alice").content(likeOfSize(LIMIT + 1))), 413);
+        }
+
+        @Test
+        void deeplyNestedJsonIs400() throws Exception {
+            String deep = "[".repeat(100) + "]".repeat(100);
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":\"bob\",\"extra\":" + deep + "}")), 400)
+                    .andExpect(jsonPath("$.detail", containsString("goes beyond any command")));
+            verify(commands, never()).dispatch(any(Command.class));
+        }
+
+        @Test
+        void aHugeNumberIs400() throws Exception {
+            String huge = "9".repeat(100);
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":\"bob\",\"extra\":" + huge + "}")), 400)
+                    .andExpect(jsonPath("$.detail", containsString("goes beyond any command")));
+            verify(commands, never()).dispatch(any(Command.class));
+        }
+
+        @Test
+        void anOverLongStringIs400BeforeItIsBound() throws Exception {
+            String message = "x".repeat(20_001);
+            isProblem(perform(json(post("/api/v1/posts"), "{\"author\":\"alice\",\"message\":\"" + message + "\"}")), 400)
+                    .andExpect(jsonPath("$.detail", containsString("goes beyond any command")));
+            verify(commands, never()).dispatch(any(Command.class));
+        }
+
+        @Test
+        void anOverLongPropertyNameIs400() throws Exception {
+            String name = "n".repeat(65);
+            isProblem(perform(json(post("/api/v1/posts/{id}/likes", POST), "{\"username\":\"bob\",\"" + name + "\":1}")), 400)
+                    .andExpect(jsonPath("$.detail", containsString("goes beyond any command")));
+            verify(commands, never()).dispatch(any(Command.class));
+        }
+
+        @Test
+        void jsonIsReadNoFurtherThanTheBodyLimit() {
+            assertThat(jsonMapper.tokenStreamFactory().streamReadConstraints().getMaxDocumentLength()).isEqualTo(LIMIT);
         }
     }
 }

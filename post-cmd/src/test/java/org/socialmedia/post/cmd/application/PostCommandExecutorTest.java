@@ -56,7 +56,7 @@ class PostCommandExecutorTest {
     private final PostCommandExecutor elsewhere = instance();
 
     private PostCommandExecutor instance() {
-        return new PostCommandExecutor(new PostRepository(store, Clock.systemUTC()), new PostCache(100), new PostLocks(16),
+        return new PostCommandExecutor(new PostRepository(store, Clock.systemUTC()), new PostCache(100), new PostLocks(16, Duration.ofSeconds(10)),
                 events -> { }, new CommandMetrics(new SimpleMeterRegistry()), 5, Duration.ofMillis(1));
     }
 
