@@ -3,6 +3,7 @@ package org.socialmedia.post.query.projection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * own is thereby applied entirely: there is no record to blame.
  *
  * @param <R> the records
+ * @param <O> what a committed transaction reports
  */
-final class PoisonIsolation<R> {
+final class PoisonIsolation<R, O> {
 
     /** The record at {@code index} failed for {@code cause}; every record before it is applied. */
     record Failure(int index, RuntimeException cause) {
@@ -33,15 +35,19 @@ final class PoisonIsolation<R> {
 
     private static final Logger log = LoggerFactory.getLogger(PoisonIsolation.class);
 
-    private final Consumer<List<R>> transaction;
+    private final Function<List<R>, O> transaction;
+    private final Consumer<O> committed;
     private final Predicate<Throwable> isPoison;
 
     /**
      * @param transaction applies consecutive records in one transaction, and throws if it rolled back
+     * @param committed   told of each committed transaction, in order; a failure there is not the
+     *                    records' fault, so it is passed on rather than searched
      * @param isPoison    whether a failure of the transaction is due to a record's content
      */
-    PoisonIsolation(Consumer<List<R>> transaction, Predicate<Throwable> isPoison) {
+    PoisonIsolation(Function<List<R>, O> transaction, Consumer<O> committed, Predicate<Throwable> isPoison) {
         this.transaction = transaction;
+        this.committed = committed;
         this.isPoison = isPoison;
     }
 
@@ -51,19 +57,25 @@ final class PoisonIsolation<R> {
     }
 
     private Optional<Failure> apply(List<R> batch, int from, int to) {
+        O outcome;
         try {
-            transaction.accept(batch.subList(from, to));
-            return Optional.empty();
+            outcome = transaction.apply(batch.subList(from, to));
         } catch (RuntimeException failure) {
-            if (to - from == 1 || !isPoison.test(failure)) {
-                return Optional.of(new Failure(from, failure));
-            }
-            int middle = (from + to) >>> 1;
-            Optional<Failure> found = apply(batch, from, middle).or(() -> apply(batch, middle, to));
-            if (found.isEmpty()) {
-                log.warn("{} records failed together but each half applied on its own; all are applied", to - from, failure);
-            }
-            return found;
+            return search(batch, from, to, failure);
         }
+        committed.accept(outcome);
+        return Optional.empty();
+    }
+
+    private Optional<Failure> search(List<R> batch, int from, int to, RuntimeException failure) {
+        if (to - from == 1 || !isPoison.test(failure)) {
+            return Optional.of(new Failure(from, failure));
+        }
+        int middle = (from + to) >>> 1;
+        Optional<Failure> found = apply(batch, from, middle).or(() -> apply(batch, middle, to));
+        if (found.isEmpty()) {
+            log.warn("{} records failed together but each half applied on its own; all are applied", to - from, failure);
+        }
+        return found;
     }
 }

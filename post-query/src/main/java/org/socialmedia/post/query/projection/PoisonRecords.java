@@ -83,29 +83,33 @@ public final class PoisonRecords {
         if (chain.stream().anyMatch(PoisonRecords::isOutage)) {
             return Optional.empty();
         }
-        for (Throwable cause : chain) {
-            if (cause instanceof MalformedEventException) {
-                return Optional.of(String.valueOf(cause.getMessage()));
-            }
-        }
-        // The last one is the most specific: a JDBC batch's next exception holds the server's message.
-        Optional<SQLException> refusal = chain.stream()
+        return malformed(chain).or(() -> refusedByTheDatabase(chain)).or(() -> ownMappingError(chain));
+    }
+
+    private static Optional<String> malformed(List<Throwable> chain) {
+        return chain.stream().filter(MalformedEventException.class::isInstance).findFirst()
+                .map(malformed -> String.valueOf(malformed.getMessage()));
+    }
+
+    private static Optional<String> refusedByTheDatabase(List<Throwable> chain) {
+        // The last one is the most specific: a JDBC batch's next exception holds the server's own words.
+        return chain.stream()
                 .filter(cause -> cause instanceof SQLException sql && stateClassIn(sql, REFUSED_DATA_CLASSES))
                 .map(SQLException.class::cast)
-                .reduce((first, second) -> second);
-        if (refusal.isPresent()) {
-            return Optional.of("refused by the database (SQLState " + refusal.get().getSQLState() + "): "
-                    + refusal.get().getMessage());
+                .reduce((first, second) -> second)
+                .map(refusal -> "refused by the database (SQLState " + refusal.getSQLState() + "): " + refusal.getMessage());
+    }
+
+    private static Optional<String> ownMappingError(List<Throwable> chain) {
+        if (chain.stream().anyMatch(PoisonRecords::isDataAccess)) {
+            return Optional.empty();
         }
-        if (chain.stream().noneMatch(PoisonRecords::isDataAccess)) {
-            return chain.stream().filter(PoisonRecords::isOwnMappingError).findFirst()
-                    .map(error -> "cannot be projected: " + error);
-        }
-        return Optional.empty();
+        return chain.stream().filter(PoisonRecords::isOwnMappingError).findFirst().map(error -> "cannot be projected: " + error);
     }
 
     private static boolean isOutage(Throwable cause) {
-        if (cause instanceof SQLException sql && (stateClassIn(sql, OUTAGE_CLASSES) || LOCK_NOT_AVAILABLE.equals(sql.getSQLState()))) {
+        if (cause instanceof SQLException sql
+                && (stateClassIn(sql, OUTAGE_CLASSES) || LOCK_NOT_AVAILABLE.equals(sql.getSQLState()))) {
             return true;
         }
         return cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
@@ -123,7 +127,7 @@ public final class PoisonRecords {
         return cause instanceof DataAccessException || cause instanceof TransactionException || cause instanceof SQLException;
     }
 
-    /** Thrown by this application's code, not by the JDBC or Spring code it calls (which may well be broken as a whole). */
+    /** Thrown by this application's code, not by the JDBC or Spring code it calls (which may be broken as a whole). */
     private static boolean isOwnMappingError(Throwable cause) {
         if (MAPPING_ERRORS.stream().noneMatch(type -> type.isInstance(cause))) {
             return false;
@@ -146,7 +150,8 @@ public final class PoisonRecords {
         for (@Nullable Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             chain.add(cause);
             if (cause instanceof SQLException sql) {
-                for (@Nullable SQLException next = sql.getNextException(); next != null && seen.add(next); next = next.getNextException()) {
+                for (@Nullable SQLException next = sql.getNextException(); next != null && seen.add(next);
+                     next = next.getNextException()) {
                     chain.add(next);
                 }
             }

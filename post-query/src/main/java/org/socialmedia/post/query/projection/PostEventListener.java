@@ -25,18 +25,16 @@ import org.springframework.stereotype.Component;
 class PostEventListener {
 
     private final EventReader reader;
-    private final PostProjector projector;
     private final ProjectionMetrics metrics;
     private final ApplicationEventPublisher announcements;
-    private final PoisonIsolation<RecordedEvent> isolation = new PoisonIsolation<>(this::projectInOneTransaction,
-            PoisonRecords::isPoison);
+    private final PoisonIsolation<RecordedEvent, ProjectionOutcome> isolation;
 
     PostEventListener(EventReader reader, PostProjector projector, ProjectionMetrics metrics,
                       ApplicationEventPublisher announcements) {
         this.reader = reader;
-        this.projector = projector;
         this.metrics = metrics;
         this.announcements = announcements;
+        this.isolation = new PoisonIsolation<>(projector::project, this::committed, PoisonRecords::isPoison);
     }
 
     @KafkaListener(id = "post-projection", idIsGroup = false, topics = "${app.kafka.topic:social-media-post-events}",
@@ -63,9 +61,7 @@ class PostEventListener {
         }
     }
 
-    /** One transaction; throws if it rolled back. */
-    private void projectInOneTransaction(List<RecordedEvent> events) {
-        ProjectionOutcome outcome = projector.project(events);
+    private void committed(ProjectionOutcome outcome) {
         metrics.committed(outcome);
         if (!outcome.advancedPosts().isEmpty()) {
             announcements.publishEvent(new PostsAdvanced(outcome.advancedPosts()));

@@ -1,6 +1,7 @@
 package org.socialmedia.post.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,8 @@ class PoisonIsolationTest {
 
     /**
      * Applies runs of records all or nothing, like a projection transaction: a run that holds a
-     * refused record, or that a rule refuses as a whole, changes nothing.
+     * refused record, or that a rule refuses as a whole, changes nothing. What is applied is
+     * what the isolation reports as committed.
      */
     static final class FakeProjector {
 
@@ -49,7 +51,7 @@ class PoisonIsolationTest {
             return this;
         }
 
-        void project(List<String> run) {
+        List<String> project(List<String> run) {
             transactions.add(List.copyOf(run));
             if (transactions.size() == outageAtTransaction) {
                 throw new DatabaseDown();
@@ -57,11 +59,12 @@ class PoisonIsolationTest {
             if (refusesRun.test(run)) {
                 throw new Refused(run);
             }
-            applied.addAll(run);
+            return List.copyOf(run);
         }
 
         Optional<PoisonIsolation.Failure> apply(List<String> batch) {
-            return new PoisonIsolation<String>(this::project, failure -> failure instanceof Refused).apply(batch);
+            return new PoisonIsolation<String, List<String>>(this::project, applied::addAll, Refused.class::isInstance)
+                    .apply(batch);
         }
     }
 
@@ -197,6 +200,22 @@ class PoisonIsolationTest {
             });
             assertThat(projector.applied).containsExactly("a", "b", "c", "d", "e");
             assertThat(projector.transactions).hasSize(3);
+        }
+    }
+
+    @Nested
+    class AfterTheCommit {
+
+        @Test
+        void aFailureIsPassedOnAndNotSearched() {
+            FakeProjector projector = FakeProjector.refusing();
+            PoisonIsolation<String, List<String>> isolation = new PoisonIsolation<>(projector::project, run -> {
+                throw new Refused(run);
+            }, Refused.class::isInstance);
+
+            assertThatThrownBy(() -> isolation.apply(BATCH)).isInstanceOf(Refused.class);
+
+            assertThat(projector.transactions).hasSize(1);
         }
     }
 }
