@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A failing run is split in halves and the left half is tried before the right one, so the
  * runs that succeed are committed in the batch's order, and the search stops at the first
- * record that fails by itself: every record before it is applied, none after it is touched.
+ * record that fails by itself: every record before it is applied, none after it is.
  * That is what a Kafka error handler needs to commit the offsets before the record and resume
  * from it, with nothing applied out of order. A batch with one poison record among n costs
- * about 2·log2(n) transactions; a batch without poison costs one, as before.
+ * about 2·log2(n) transactions; a batch without poison costs one.
  *
  * <p>A failure that is not poison (an outage) ends the search at once: the run that failed is
  * where the batch resumes. A run that fails as a whole while both its halves succeed on their
