@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the projection retries.
  *
- * @param poisonAttempts        deliveries of a malformed record before it goes to the dead-letter topic
+ * @param poisonAttempts        deliveries of a poison record before it goes to the dead-letter topic
  * @param poisonRetryInterval   pause between those deliveries
  * @param outageInitialInterval first pause after an infrastructure failure (PostgreSQL down); doubles each time
  * @param outageMaxInterval     cap of that pause; such failures are retried for as long as they last

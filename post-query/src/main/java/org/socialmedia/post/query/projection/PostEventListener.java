@@ -2,13 +2,13 @@ package org.socialmedia.post.query.projection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.post.common.wire.MalformedEventException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,23 +16,25 @@ import org.springframework.stereotype.Component;
  * commits the offsets after this method returns, that is after the database commit, so an event
  * is never marked as consumed before it is stored (at worst it is delivered again, and skipped).
  *
- * <p>Failures name the record to resume from ({@link BatchListenerFailedException}); the error
- * handler commits the offsets before it and decides between retrying and dead-lettering.
+ * <p>Failures name the record to resume from ({@link BatchStop}); the error handler commits the
+ * offsets before it and decides between retrying and dead-lettering. A batch that the database
+ * refuses because of one record is applied around it ({@link PoisonIsolation}), so that record
+ * alone is held back and dead-lettered, not its whole batch.
  */
 @Component
 class PostEventListener {
 
     private final EventReader reader;
-    private final PostProjector projector;
     private final ProjectionMetrics metrics;
     private final ApplicationEventPublisher announcements;
+    private final PoisonIsolation<RecordedEvent, ProjectionOutcome> isolation;
 
     PostEventListener(EventReader reader, PostProjector projector, ProjectionMetrics metrics,
                       ApplicationEventPublisher announcements) {
         this.reader = reader;
-        this.projector = projector;
         this.metrics = metrics;
         this.announcements = announcements;
+        this.isolation = new PoisonIsolation<>(projector::project, this::committed, PoisonRecords::isPoison);
     }
 
     @KafkaListener(id = "post-projection", idIsGroup = false, topics = "${app.kafka.topic:social-media-post-events}",
@@ -46,23 +48,20 @@ class PostEventListener {
                 // The good records before the poison are committed first, so that the error
                 // handler may commit their offsets and retry (then dead-letter) from the poison on.
                 project(events);
-                throw new BatchListenerFailedException(poison.getMessage(), poison, index);
+                throw BatchStop.at(index, poison);
             }
         }
         project(events);
     }
 
     private void project(List<RecordedEvent> events) {
-        if (events.isEmpty()) {
-            return;
+        Optional<PoisonIsolation.Failure> failure = isolation.apply(events);
+        if (failure.isPresent()) {
+            throw BatchStop.at(failure.get().index(), failure.get().cause());
         }
-        ProjectionOutcome outcome;
-        try {
-            outcome = projector.project(events);
-        } catch (RuntimeException failure) {
-            // Rolled back as a whole: resume from the batch's first record.
-            throw new BatchListenerFailedException("projection failed: " + failure.getMessage(), failure, 0);
-        }
+    }
+
+    private void committed(ProjectionOutcome outcome) {
         metrics.committed(outcome);
         if (!outcome.advancedPosts().isEmpty()) {
             announcements.publishEvent(new PostsAdvanced(outcome.advancedPosts()));
