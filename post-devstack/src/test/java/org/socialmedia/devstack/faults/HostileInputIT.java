@@ -153,11 +153,11 @@ class HostileInputIT {
             UUID fine = postOnPartition(partition);
             UUID refusedMessage = postOnPartition(partition);
             UUID refusedComment = postOnPartition(partition);
-            UUID refusedLiker = postOnPartition(partition);
+            UUID refusedEdit = postOnPartition(partition);
             UUID refusedAuthor = postOnPartition(partition);
             good.add(fine);
             stuckAt.put(refusedComment, 1L);
-            stuckAt.put(refusedLiker, 1L);
+            stuckAt.put(refusedEdit, 1L);
             records.add(created(fine, "writer", "fine"));
             records.add(poisonous(poison, created(refusedMessage, "writer", "x\\u0000y")));
             records.add(new Written(fine.toString(), envelope(fine, 2, "PostLiked", "{\"username\":\"fan\"}")));
@@ -166,9 +166,10 @@ class HostileInputIT {
                     "{\"commentId\":\"" + UUID.randomUUID() + "\",\"username\":\"fan\",\"comment\":\"\\u0000\",\"commentDate\":\""
                             + Instant.now() + "\"}"))));
             records.add(new Written(refusedComment.toString(), envelope(refusedComment, 3, "PostLiked", "{\"username\":\"fan\"}")));
-            records.add(created(refusedLiker, "writer", "fine until its like"));
-            records.add(poisonous(poison, new Written(refusedLiker.toString(),
-                    envelope(refusedLiker, 2, "PostLiked", "{\"username\":\"f\\u0000n\"}"))));
+            records.add(created(refusedEdit, "writer", "fine until its edit"));
+            records.add(poisonous(poison, new Written(refusedEdit.toString(),
+                    envelope(refusedEdit, 2, "MessageUpdated", "{\"message\":\"ed\\u0000it\"}"))));
+            records.add(new Written(refusedEdit.toString(), envelope(refusedEdit, 3, "PostLiked", "{\"username\":\"fan\"}")));
             records.add(poisonous(poison, created(refusedAuthor, "w\\u0000", "fine")));
             records.add(new Written(fine.toString(), envelope(fine, 3, "CommentAdded", "{\"commentId\":\"" + UUID.randomUUID()
                     + "\",\"username\":\"fan\",\"comment\":\"after the poison\",\"commentDate\":\"" + Instant.now() + "\"}")));
