@@ -20,7 +20,10 @@ import org.springframework.stereotype.Component;
  * handler commits the offsets before it and decides between retrying and dead-lettering.
  */
 @Component
-class PostEventListener {
+public class PostEventListener {
+
+    /** The id of the projection's listener container, by which its monitor finds its partitions. */
+    public static final String ID = "post-projection";
 
     private final EventReader reader;
     private final PostProjector projector;
@@ -35,7 +38,7 @@ class PostEventListener {
         this.announcements = announcements;
     }
 
-    @KafkaListener(id = "post-projection", idIsGroup = false, topics = "${app.kafka.topic:social-media-post-events}",
+    @KafkaListener(id = ID, idIsGroup = false, topics = "${app.kafka.topic:social-media-post-events}",
             batch = "true")
     void onEvents(List<ConsumerRecord<String, String>> records) {
         List<RecordedEvent> events = new ArrayList<>(records.size());
