@@ -1,5 +1,6 @@
 package org.socialmedia.post.query.projection.monitor;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class ProjectionHealthIndicator implements HealthIndicator {
         List<PartitionProgress> stalled = progress.stalled();
         return (stalled.isEmpty() ? Health.up() : Health.down())
                 .withDetail("recordsWaiting", progress.recordsWaiting())
-                .withDetail("oldestUnappliedAge", progress.oldestUnappliedAge().toString())
+                .withDetail("oldestUnappliedAge", progress.oldestUnappliedAge().map(Duration::toString).orElse("unknown"))
                 .withDetail("partitions", progress.partitions().stream().map(partition -> partition.partition().toString()).toList())
                 .withDetail("stalledPartitions", stalled.stream().map(ProjectionHealthIndicator::describe).toList())
                 .withDetail("observedAt", progress.observedAt().toString())

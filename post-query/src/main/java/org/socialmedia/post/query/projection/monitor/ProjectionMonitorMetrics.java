@@ -15,7 +15,8 @@ public final class ProjectionMonitorMetrics {
 
     public ProjectionMonitorMetrics(MeterRegistry registry, ProjectionProgressMonitor projection, ParkedEventsMonitor parked) {
         TimeGauge.builder("post.query.projection.lag", projection, TimeUnit.MILLISECONDS,
-                        monitor -> known(monitor, progress -> progress.oldestUnappliedAge().toMillis()))
+                        monitor -> known(monitor, progress -> progress.oldestUnappliedAge()
+                                .map(age -> (double) age.toMillis()).orElse(Double.NaN)))
                 .description("How long the oldest record not yet applied has waited, on this instance's partitions")
                 .register(registry);
         Gauge.builder("post.query.projection.lag.records", projection,

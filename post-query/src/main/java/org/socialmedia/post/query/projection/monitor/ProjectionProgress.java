@@ -3,7 +3,7 @@ package org.socialmedia.post.query.projection.monitor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,15 +31,24 @@ record ProjectionProgress(Instant observedAt, List<PartitionProgress> partitions
         return partitions.stream().mapToLong(PartitionProgress::recordsWaiting).sum();
     }
 
-    /** How long the oldest record that waits had waited when it was seen; zero when none waits. */
-    Duration oldestUnappliedAge() {
-        return partitions.stream()
-                .map(PartitionProgress::oldestUnappliedAt)
-                .filter(Objects::nonNull)
-                .map(writtenAt -> Duration.between(writtenAt, observedAt))
-                .filter(age -> !age.isNegative())
-                .max(Duration::compareTo)
-                .orElse(Duration.ZERO);
+    /**
+     * How long the oldest record that waits had waited when it was seen: zero when none waits,
+     * empty when a partition has records waiting whose oldest could not be read.
+     */
+    Optional<Duration> oldestUnappliedAge() {
+        Duration oldest = Duration.ZERO;
+        for (PartitionProgress partition : partitions) {
+            if (partition.recordsWaiting() == 0) {
+                continue;
+            }
+            Instant writtenAt = partition.oldestUnappliedAt();
+            if (writtenAt == null) {
+                return Optional.empty();
+            }
+            Duration age = Duration.between(writtenAt, observedAt);
+            oldest = age.compareTo(oldest) > 0 ? age : oldest;
+        }
+        return Optional.of(oldest);
     }
 
     List<PartitionProgress> stalled() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -18,7 +19,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Reads when records were written, with a consumer of its own that only assigns and seeks. It
  * belongs to no consumer group, so it can neither commit an offset nor disturb the projection's
- * group. A Kafka consumer is for one thread at a time: only the monitor's thread calls it.
+ * group. A Kafka consumer is for one thread at a time: only the monitor calls it, one refresh
+ * after the other.
  *
  * <p>The record at an offset never changes, so each one is fetched once and remembered for as
  * long as a partition waits at that offset: a stalled partition costs no fetch after the first.
@@ -50,7 +52,7 @@ public final class RecordTimestamps implements AutoCloseable {
      * partition whose record did not arrive within the timeout is left out.
      */
     Map<TopicPartition, Instant> writtenAt(Map<TopicPartition, Long> offsets) {
-        known.entrySet().removeIf(entry -> !Long.valueOf(entry.getValue().offset()).equals(offsets.get(entry.getKey())));
+        known.entrySet().removeIf(entry -> !Objects.equals(offsets.get(entry.getKey()), entry.getValue().offset()));
         Map<TopicPartition, Long> unknown = new HashMap<>(offsets);
         unknown.keySet().removeAll(known.keySet());
         if (!unknown.isEmpty()) {
@@ -66,8 +68,8 @@ public final class RecordTimestamps implements AutoCloseable {
         offsets.forEach(consumer::seek);
         Set<TopicPartition> missing = new HashSet<>(offsets.keySet());
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (long left = timeout.toNanos(); !missing.isEmpty() && left > 0; left = deadline - System.nanoTime()) {
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofNanos(left))) {
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
                 TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                 // Records come in offset order per partition: the first one seen is the one wanted.
                 if (missing.remove(partition)) {
