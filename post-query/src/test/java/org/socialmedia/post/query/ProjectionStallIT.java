@@ -170,6 +170,36 @@ class ProjectionStallIT {
     }
 
     @Nested
+    class DatabaseOutage {
+
+        @Test
+        void leavesTheParkedEventsUnknownAndTheLagMeasured() {
+            PostStream post = new PostStream();
+            publish(post.created("alice", "before the outage"));
+            awaitVersion(post.postId(), 1);
+            awaitCaughtUpAndReady();
+
+            TestInfrastructure.postgres().stop();
+            try {
+                publish(post.liked("bob"));
+
+                await().atMost(PATIENCE).untilAsserted(() -> {
+                    assertThat(gauge("post.query.events.parked.waiting")).isNaN();
+                    assertThat(seconds("post.query.events.parked.oldest.age")).isNaN();
+                    assertThat(gauge("post.query.projection.lag.records")).isEqualTo(1);
+                    assertThat(seconds("post.query.projection.lag")).isPositive();
+                });
+            } finally {
+                TestInfrastructure.postgres().start();
+            }
+
+            awaitVersion(post.postId(), 2);
+            await().atMost(PATIENCE).until(() -> gauge("post.query.events.parked.waiting") == 0);
+            awaitCaughtUpAndReady();
+        }
+    }
+
+    @Nested
     class ParkedEvents {
 
         @Test

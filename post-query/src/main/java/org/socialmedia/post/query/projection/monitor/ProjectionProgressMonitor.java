@@ -75,13 +75,14 @@ public final class ProjectionProgressMonitor {
         Map<TopicPartition, Instant> waitingSince = stalls.observe(offsets, now);
         Map<TopicPartition, Instant> oldestUnapplied = timestamps.writtenAt(waitingSince.keySet().stream()
                 .collect(Collectors.toMap(partition -> partition, partition -> offsets.get(partition).committed())));
-        List<PartitionProgress> partitions = offsets.entrySet().stream()
-                .map(entry -> {
-                    Instant since = waitingSince.get(entry.getKey());
-                    return new PartitionProgress(entry.getKey(), entry.getValue().committed(), entry.getValue().recordsWaiting(),
-                            since, oldestUnapplied.get(entry.getKey()), since != null && !since.plus(stallTimeout).isAfter(now));
+        List<PartitionProgress> partitions = offsets.keySet().stream()
+                .sorted(PARTITION_ORDER)
+                .map(partition -> {
+                    Instant since = waitingSince.get(partition);
+                    boolean stalled = since != null && !since.plus(stallTimeout).isAfter(now);
+                    return new PartitionProgress(partition, offsets.get(partition).committed(),
+                            offsets.get(partition).recordsWaiting(), since, oldestUnapplied.get(partition), stalled);
                 })
-                .sorted(Comparator.comparing(PartitionProgress::partition, PARTITION_ORDER))
                 .toList();
         return new ProjectionProgress(now, partitions, null);
     }
@@ -101,7 +102,7 @@ public final class ProjectionProgressMonitor {
         }
         if (current.known()) {
             stalledBefore.stream().filter(partition -> !stalledNow.contains(partition))
-                    .forEach(partition -> log.info("projection moves again on {}", partition));
+                    .forEach(partition -> log.info("projection no longer stalled on {}", partition));
         }
     }
 }
