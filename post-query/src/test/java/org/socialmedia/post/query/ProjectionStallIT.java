@@ -35,8 +35,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 /**
  * A projection that cannot apply what it receives is seen: its lag in the metrics, and in
  * readiness once it has stood still for the stall timeout. The stall is a lock on the post table,
- * held by another session: the projection waits without failing, as it would behind a frozen
- * database, and nothing but the monitor can tell.
+ * held by another connection: the projection waits without failing, as it would behind a frozen
+ * database, and nothing but the monitor can tell. The monitor also goes on measuring while
+ * PostgreSQL is down, and counts the parked events.
  */
 @SpringBootTest(properties = {
         "app.kafka.topic=" + ProjectionStallIT.TOPIC,

@@ -10,6 +10,7 @@ import org.socialmedia.post.query.projection.monitor.ProjectionMonitor;
 import org.socialmedia.post.query.projection.monitor.ProjectionMonitorMetrics;
 import org.socialmedia.post.query.projection.monitor.ProjectionProgressMonitor;
 import org.socialmedia.post.query.projection.monitor.RecordTimestamps;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +23,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * (the {@code projection} health indicator). Its Kafka clients use the application's settings.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProjectionProperties.class)
 class ProjectionMonitorConfiguration {
 
     @Bean

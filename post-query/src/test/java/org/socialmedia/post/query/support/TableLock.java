@@ -8,7 +8,8 @@ import javax.sql.DataSource;
 
 /**
  * An exclusive lock on a table, held in a transaction of its own until closed, the way a stuck
- * migration or a forgotten psql session holds one: whoever needs the table waits, nothing fails.
+ * migration or a transaction left open in psql holds one: whoever needs the table waits, and
+ * nothing fails.
  */
 public final class TableLock implements AutoCloseable {
 
