@@ -201,6 +201,18 @@ class ProjectionStallIT {
     }
 
     @Nested
+    class Operations {
+
+        @Test
+        void exposesTheMonitorsFiguresToPrometheus() {
+            assertThat(mvc.get().uri("/actuator/prometheus")).hasStatusOk().bodyText()
+                    .contains("post_query_projection_lag_seconds{", "post_query_projection_lag_records{",
+                            "post_query_projection_stalled_partitions{", "post_query_events_parked_waiting{",
+                            "post_query_events_parked_oldest_age_seconds{");
+        }
+    }
+
+    @Nested
     class ParkedEvents {
 
         @Test
