@@ -22,7 +22,10 @@ import org.springframework.stereotype.Component;
  * alone is held back and dead-lettered, not its whole batch.
  */
 @Component
-class PostEventListener {
+public class PostEventListener {
+
+    /** The id of the projection's listener container, by which its monitor finds its partitions. */
+    public static final String ID = "post-projection";
 
     private final EventReader reader;
     private final ProjectionMetrics metrics;
@@ -37,7 +40,7 @@ class PostEventListener {
         this.isolation = new PoisonIsolation<>(projector::project, this::committed, PoisonRecords::isPoison);
     }
 
-    @KafkaListener(id = "post-projection", idIsGroup = false, topics = "${app.kafka.topic:social-media-post-events}",
+    @KafkaListener(id = ID, idIsGroup = false, topics = "${app.kafka.topic:social-media-post-events}",
             batch = "true")
     void onEvents(List<ConsumerRecord<String, String>> records) {
         List<RecordedEvent> events = new ArrayList<>(records.size());

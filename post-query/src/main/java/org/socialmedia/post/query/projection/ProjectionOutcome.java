@@ -1,13 +1,11 @@
 package org.socialmedia.post.query.projection;
 
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.socialmedia.post.common.event.PostEventType;
 
 /**
@@ -16,11 +14,10 @@ import org.socialmedia.post.common.event.PostEventType;
  * @param applied         applied events per type (parked events applied once their gap closed included)
  * @param duplicates      events that were already applied
  * @param parked          events parked because their predecessor is missing
- * @param lastAppliedAt   when the most recently applied event happened, null if none was applied
  * @param advancedPosts   the posts whose read model moved to a newer version
  */
 public record ProjectionOutcome(Map<PostEventType, Integer> applied, int duplicates, int parked,
-                                @Nullable Instant lastAppliedAt, Set<UUID> advancedPosts) {
+                                Set<UUID> advancedPosts) {
 
     public ProjectionOutcome {
         applied = Map.copyOf(applied);
@@ -37,12 +34,10 @@ public record ProjectionOutcome(Map<PostEventType, Integer> applied, int duplica
         private final Map<PostEventType, Integer> applied = new EnumMap<>(PostEventType.class);
         private int duplicates;
         private int parked;
-        private @Nullable Instant lastAppliedAt;
         private final Set<UUID> advancedPosts = new HashSet<>();
 
-        void applied(UUID postId, PostEventType type, Instant occurredAt) {
+        void applied(UUID postId, PostEventType type) {
             applied.merge(type, 1, Integer::sum);
-            lastAppliedAt = occurredAt;
             advancedPosts.add(postId);
         }
 
@@ -55,7 +50,7 @@ public record ProjectionOutcome(Map<PostEventType, Integer> applied, int duplica
         }
 
         ProjectionOutcome outcome() {
-            return new ProjectionOutcome(applied, duplicates, parked, lastAppliedAt, advancedPosts);
+            return new ProjectionOutcome(applied, duplicates, parked, advancedPosts);
         }
     }
 }

@@ -174,10 +174,6 @@ public class ReadModelWriter {
                 .update();
     }
 
-    long countParked() {
-        return jdbc.sql("select count(*) from parked_event").query(Long.class).single();
-    }
-
     private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }

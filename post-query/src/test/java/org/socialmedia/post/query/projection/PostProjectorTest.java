@@ -137,7 +137,6 @@ class PostProjectorTest {
 
             assertThat(outcome.applied()).containsEntry(PostEventType.POST_CREATED, 1).containsEntry(PostEventType.POST_LIKED, 2);
             assertThat(outcome.duplicates()).isZero();
-            assertThat(outcome.lastAppliedAt()).isEqualTo(post.now().minusSeconds(1));
         }
     }
 

@@ -1,0 +1,12 @@
+package org.socialmedia.post.query.projection.monitor;
+
+/**
+ * The parked events as last counted: events waiting for a missing predecessor. NaN when unknown.
+ *
+ * @param waiting          how many are parked
+ * @param oldestAgeSeconds how long the oldest has been parked; zero when none is
+ */
+record ParkedEvents(double waiting, double oldestAgeSeconds) {
+
+    static final ParkedEvents UNKNOWN = new ParkedEvents(Double.NaN, Double.NaN);
+}
