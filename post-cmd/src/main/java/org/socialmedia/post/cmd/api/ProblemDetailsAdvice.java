@@ -16,6 +16,7 @@ import org.socialmedia.cqrs.domain.NotPermittedException;
 import org.socialmedia.cqrs.domain.StaleVersionException;
 import org.socialmedia.post.cmd.application.CommandRetriesExhaustedException;
 import org.socialmedia.post.cmd.publication.ReplayFailedException;
+import org.socialmedia.post.cmd.publication.ReplayInProgressException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -75,6 +76,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({CommandRetriesExhaustedException.class, ConcurrencyException.class})
     ProblemDetail conflict(DomainException e) {
+        return problem(HttpStatus.CONFLICT, e);
+    }
+
+    @ExceptionHandler(ReplayInProgressException.class)
+    ProblemDetail replayInProgress(ReplayInProgressException e) {
         return problem(HttpStatus.CONFLICT, e);
     }
 
