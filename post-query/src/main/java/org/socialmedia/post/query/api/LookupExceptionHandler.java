@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.socialmedia.post.query.lookup.PostNotFoundException;
+import org.socialmedia.post.query.lookup.TooManyVersionWaitersException;
 import org.socialmedia.post.query.lookup.VersionNotReachedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,11 @@ class LookupExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> versionNotReached(VersionNotReachedException e) {
+        return serviceUnavailable(e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyVersionWaiters(TooManyVersionWaitersException e) {
         return serviceUnavailable(e.getMessage());
     }
 
