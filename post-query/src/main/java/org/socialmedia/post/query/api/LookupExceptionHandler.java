@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
+import org.socialmedia.post.query.deadletter.RedriveFailedException;
+import org.socialmedia.post.query.deadletter.RedriveInProgressException;
 import org.socialmedia.post.query.lookup.PostNotFoundException;
 import org.socialmedia.post.query.lookup.TooManyVersionWaitersException;
 import org.socialmedia.post.query.lookup.VersionNotReachedException;
@@ -54,6 +56,17 @@ class LookupExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> tooManyVersionWaiters(TooManyVersionWaitersException e) {
+        return serviceUnavailable(e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail redriveInProgress(RedriveInProgressException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> redriveFailed(RedriveFailedException e) {
+        log.warn("re-drive failed: {}", e.toString());
         return serviceUnavailable(e.getMessage());
     }
 
