@@ -2,6 +2,7 @@ package org.socialmedia.post.cmd.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.socialmedia.post.cmd.integration.PublishedEvents.publishedLike;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -161,18 +162,5 @@ class ReplayIT extends IntegrationTest {
                 leases().deleteOne(Filters.eq("_id", "replay"));
             }
         }
-    }
-
-    /** A stored event as post-cmd writes it; version 1 creates the post, every later one is a like. */
-    private static Document publishedLike(UUID post, long version) {
-        String eventId = UUID.randomUUID().toString();
-        Document data = version == 1
-                ? new Document("author", "alice").append("message", "replayed").append("datePosted", Instant.now().toString())
-                : new Document("username", "fan-" + version);
-        return new Document("_id", eventId).append("eventId", eventId)
-                .append("type", version == 1 ? "PostCreated" : "PostLiked")
-                .append("aggregateId", post.toString()).append("aggregateType", "Post").append("version", version)
-                .append("occurredAt", Date.from(Instant.now())).append("metadata", new Document())
-                .append("data", data).append("published", true);
     }
 }
