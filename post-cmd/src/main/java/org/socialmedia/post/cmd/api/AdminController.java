@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -30,17 +33,24 @@ class AdminController {
         this.replay = replay;
     }
 
+    /**
+     * OpenAPI has one operation per path and method, so this one also describes the replay of one
+     * post, as its optional parameter; a separate handler keeps an empty {@code postId=} a 400
+     * rather than a replay of the whole store.
+     */
     @PostMapping("/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Republish every stored event, each post's in version order, to rebuild read models")
+    @Operation(summary = "Republish stored events in version order: every post's, to rebuild read models, or one post's, "
+            + "so that a read side applies the versions it parked behind a lost or dead-lettered one",
+            parameters = @Parameter(name = "postId", in = ParameterIn.QUERY, description = "replay only this post",
+                    schema = @Schema(type = "string", format = "uuid")))
     ReplayStarted replay() {
         return new ReplayStarted(replay.replayAll());
     }
 
     @PostMapping(path = "/replay", params = "postId")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Republish one post's stored events in version order, so that a read side applies "
-            + "the versions it parked behind a lost or dead-lettered one")
+    @Operation(hidden = true)
     ReplayStarted replayPost(@RequestParam UUID postId) {
         return new ReplayStarted(replay.replayPost(postId));
     }

@@ -112,6 +112,14 @@ class ReplayIT extends IntegrationTest {
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.body().get("errors").get(0).get("field").asString()).isEqualTo("postId");
         }
+
+        @Test
+        void anEmptyPostIdIsABadRequestNotAReplayOfEverything() {
+            CommandApi.Answer answer = api().send("POST", "/api/v1/admin/replay?postId=", null, null);
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+        }
     }
 
     /** The lease as another instance holds it: one document with a fixed id in collection {@code leases}. */
