@@ -33,10 +33,10 @@ import com.mongodb.client.model.Updates;
 public class MongoReplayLeases implements ReplayLeases {
 
     static final String COLLECTION = "leases";
-    static final String REPLAY = "replay";
-    static final String HOLDER = "holder";
-    static final String SCOPE = "scope";
-    static final String EXPIRES_AT = "expiresAt";
+    private static final String REPLAY = "replay";
+    private static final String HOLDER = "holder";
+    private static final String SCOPE = "scope";
+    private static final String EXPIRES_AT = "expiresAt";
 
     private final MongoCollection<Document> leases;
     private final Duration timeToLive;

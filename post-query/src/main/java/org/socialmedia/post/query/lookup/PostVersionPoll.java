@@ -60,7 +60,7 @@ final class PostVersionPoll {
         askForPoll();
     }
 
-    /** Adds a waiter; it is served by the next poll, or at once if the last one found its version. */
+    /** Adds a waiter, for the next poll to serve; see {@link #serveFromLastPoll} for the last one. */
     void add(Waiter waiter) {
         waiters.add(waiter);
     }
