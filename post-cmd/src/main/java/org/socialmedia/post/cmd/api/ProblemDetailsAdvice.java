@@ -17,6 +17,7 @@ import org.socialmedia.cqrs.domain.StaleVersionException;
 import org.socialmedia.post.cmd.application.CommandRetriesExhaustedException;
 import org.socialmedia.post.cmd.application.PostBusyException;
 import org.socialmedia.post.cmd.publication.ReplayFailedException;
+import org.socialmedia.post.cmd.publication.ReplayInProgressException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -94,6 +95,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BodyTooLargeException.class)
     ProblemDetail tooLarge(BodyTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, e);
+    }
+
+    @ExceptionHandler(ReplayInProgressException.class)
+    ProblemDetail replayInProgress(ReplayInProgressException e) {
+        return problem(HttpStatus.CONFLICT, e);
     }
 
     @ExceptionHandler(ReplayFailedException.class)

@@ -1,6 +1,9 @@
 package org.socialmedia.post.cmd.eventstore;
 
+import java.time.Clock;
+
 import org.bson.Document;
+import org.socialmedia.post.cmd.publication.ReplayProperties;
 import org.socialmedia.post.common.wire.PostEventCodec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +13,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
-/** The MongoDB event store and its indexes. */
+/** The MongoDB event store and its indexes, its outbox view, and the replay lease beside it. */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
 
@@ -45,5 +48,10 @@ class EventStoreConfiguration {
     @Bean
     MongoOutbox mongoOutbox(MongoCollection<Document> eventStoreCollection, EventDocuments documents) {
         return new MongoOutbox(eventStoreCollection, documents);
+    }
+
+    @Bean
+    MongoReplayLeases mongoReplayLeases(MongoTemplate mongo, ReplayProperties replay, Clock clock) {
+        return new MongoReplayLeases(mongo.getCollection(MongoReplayLeases.COLLECTION), replay.leaseTtl(), clock);
     }
 }

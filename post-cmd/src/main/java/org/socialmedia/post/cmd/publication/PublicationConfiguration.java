@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /** Publication of stored events to Kafka: fast path, catch-up scan, and replay. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({PublicationProperties.class, TopicProperties.class})
+@EnableConfigurationProperties({PublicationProperties.class, TopicProperties.class, ReplayProperties.class})
 class PublicationConfiguration {
 
     @Bean
@@ -51,7 +51,8 @@ class PublicationConfiguration {
     }
 
     @Bean
-    ReplayService replayService(EventStore store, EventSender sender, PublicationProperties settings) {
-        return new ReplayService(store, sender, settings);
+    ReplayService replayService(EventStore store, EventSender sender, ReplayLeases leases, ReplayProperties replay,
+                                PublicationProperties settings) {
+        return new ReplayService(store, sender, leases, replay.maxInFlight(), settings.ackTimeout());
     }
 }

@@ -1,67 +1,92 @@
 package org.socialmedia.post.cmd.publication;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.UUID;
+import java.util.function.Consumer;
 
+import org.socialmedia.cqrs.domain.AggregateNotFoundException;
 import org.socialmedia.cqrs.eventstore.EventStore;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
+import org.socialmedia.post.common.event.PostEventType;
 
 /**
- * Republishes the whole event store, each post's events in version order, batch by batch, so
- * that a read model can be rebuilt from scratch. Consumers skip what they have already applied,
- * so replaying into a live read model changes nothing.
+ * Republishes stored events, each post's in version order: the whole store, so that a read model
+ * can be rebuilt from scratch, or one post, so that a read side applies the versions it parked
+ * behind one it lost or dead-lettered. Consumers skip what they have already applied, so
+ * replaying into a live read model changes nothing else.
+ *
+ * <p>One replay runs at a time among all instances ({@link ReplayLeases}). Live publication goes
+ * on meanwhile, through the same producer; {@link BoundedSends} keeps the replay from queueing
+ * more than a little ahead of it.
  */
 public class ReplayService {
 
-    private static final int BATCH_SIZE = 1000;
+    /** Events read from the store at a time, so a replay of the whole store holds one batch in memory. */
+    private static final int READ_BATCH = 1000;
 
     private final EventStore store;
     private final EventSender sender;
-    private final PublicationProperties settings;
+    private final ReplayLeases leases;
+    private final int maxInFlight;
+    private final Duration ackTimeout;
 
-    public ReplayService(EventStore store, EventSender sender, PublicationProperties settings) {
+    public ReplayService(EventStore store, EventSender sender, ReplayLeases leases, int maxInFlight, Duration ackTimeout) {
         this.store = store;
         this.sender = sender;
-        this.settings = settings;
+        this.leases = leases;
+        this.maxInFlight = maxInFlight;
+        this.ackTimeout = ackTimeout;
+    }
+
+    /** Where a replay reads its events, in batches, each post's in version order. */
+    @FunctionalInterface
+    private interface StoredEvents {
+
+        /** @return how many events were read */
+        long readInOrder(Consumer<List<RecordedEvent>> batches);
     }
 
     /**
-     * Sends each batch as soon as it is read and waits for the broker's acknowledgement of the
-     * batch before it meanwhile, so reading the store and waiting for the broker overlap while
-     * at most two batches are unacknowledged. The producer keeps the order of its sends per
-     * partition, so a post's events still arrive in version order.
-     *
-     * @return how many events were republished
-     * @throws ReplayFailedException if the broker did not acknowledge every event
+     * @return how many events were republished, once the broker acknowledged every one
+     * @throws ReplayInProgressException if another replay is running
+     * @throws ReplayFailedException     if the broker did not acknowledge every event
      */
     public long replayAll() {
-        AtomicReference<CompletableFuture<Void>> unacknowledged = new AtomicReference<>(CompletableFuture.completedFuture(null));
-        long events = store.readAll(BATCH_SIZE, batch -> awaitAcknowledged(unacknowledged.getAndSet(send(batch))));
-        awaitAcknowledged(unacknowledged.get());
-        return events;
+        return replay("every post", batches -> store.readAll(READ_BATCH, batches));
     }
 
-    private CompletableFuture<Void> send(List<RecordedEvent> batch) {
-        List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
-        for (RecordedEvent event : batch) {
-            acks.add(sender.send(event));
-        }
-        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+    /**
+     * @return how many events of the post were republished, once the broker acknowledged every one
+     * @throws AggregateNotFoundException if the store holds no event of the post
+     * @throws ReplayInProgressException  if another replay is running
+     * @throws ReplayFailedException      if the broker did not acknowledge every event
+     */
+    public long replayPost(UUID postId) {
+        return replay("post " + postId, batches -> {
+            // A post's stream is what loading the post reads anyway, so it fits in memory.
+            List<RecordedEvent> stream = store.readStream(postId, 0);
+            if (stream.isEmpty()) {
+                throw new AggregateNotFoundException(PostEventType.AGGREGATE_TYPE, postId);
+            }
+            batches.accept(stream);
+            return stream.size();
+        });
     }
 
-    private void awaitAcknowledged(CompletableFuture<Void> acks) {
-        try {
-            acks.get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new ReplayFailedException("the broker did not acknowledge the replayed events", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReplayFailedException("interrupted while replaying", e);
+    private long replay(String scope, StoredEvents events) {
+        try (ReplayLeases.Lease lease = leases.acquire(scope)) {
+            BoundedSends sends = new BoundedSends(sender, maxInFlight, ackTimeout);
+            long count = events.readInOrder(batch -> {
+                for (RecordedEvent event : batch) {
+                    if (!lease.keepAlive()) {
+                        throw new ReplayFailedException("the replay stalled until its lease expired and another replay took over");
+                    }
+                    sends.send(event);
+                }
+            });
+            sends.awaitAcknowledged();
+            return count;
         }
     }
 }

@@ -2,6 +2,7 @@ package org.socialmedia.post.cmd.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.socialmedia.post.cmd.integration.PublishedEvents.publishedLike;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,13 +14,16 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
 import org.bson.Document;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.post.common.wire.PostEventCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 
 class ReplayIT extends IntegrationTest {
 
@@ -75,16 +79,96 @@ class ReplayIT extends IntegrationTest {
         }
     }
 
-    /** A stored event as post-cmd writes it; version 1 creates the post, every later one is a like. */
-    private static Document publishedLike(UUID post, long version) {
-        String eventId = UUID.randomUUID().toString();
-        Document data = version == 1
-                ? new Document("author", "alice").append("message", "replayed").append("datePosted", Instant.now().toString())
-                : new Document("username", "fan-" + version);
-        return new Document("_id", eventId).append("eventId", eventId)
-                .append("type", version == 1 ? "PostCreated" : "PostLiked")
-                .append("aggregateId", post.toString()).append("aggregateType", "Post").append("version", version)
-                .append("occurredAt", Date.from(Instant.now())).append("metadata", new Document())
-                .append("data", data).append("published", true);
+    @Nested
+    class OnePost {
+
+        @Test
+        void sendsOnlyThatPostsEventsInVersionOrder() {
+            UUID post = UUID.randomUUID();
+            UUID other = UUID.randomUUID();
+            mongo.getCollection("eventStore").insertMany(List.of(publishedLike(post, 1), publishedLike(other, 1),
+                    publishedLike(post, 2), publishedLike(other, 2), publishedLike(post, 3)));
+
+            CommandApi.Answer answer = api().send("POST", "/api/v1/admin/replay?postId=" + post, null, null);
+
+            assertThat(answer.status()).isEqualTo(202);
+            assertThat(answer.body().get("events").asLong()).isEqualTo(3);
+            assertThat(topic().eventsOf(post)).extracting(RecordedEvent::version).containsExactly(1L, 2L, 3L);
+            assertThat(topic().eventsOf(other)).isEmpty();
+        }
+
+        @Test
+        void anUnknownPostIsNotFound() {
+            CommandApi.Answer answer = api().send("POST", "/api/v1/admin/replay?postId=" + UUID.randomUUID(), null, null);
+
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+        }
+
+        @Test
+        void aMalformedPostIdIsABadRequest() {
+            CommandApi.Answer answer = api().send("POST", "/api/v1/admin/replay?postId=not-a-uuid", null, null);
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body().get("errors").get(0).get("field").asString()).isEqualTo("postId");
+        }
+
+        @Test
+        void anEmptyPostIdIsABadRequestNotAReplayOfEverything() {
+            CommandApi.Answer answer = api().send("POST", "/api/v1/admin/replay?postId=", null, null);
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+        }
+    }
+
+    /** The lease as another instance holds it: one document with a fixed id in collection {@code leases}. */
+    @Nested
+    class OneReplayAtATime {
+
+        private MongoCollection<Document> leases() {
+            return mongo.getCollection("leases");
+        }
+
+        private void leaseHeldUntil(Instant expiry) {
+            leases().insertOne(new Document("_id", "replay").append("holder", UUID.randomUUID().toString())
+                    .append("scope", "every post").append("expiresAt", Date.from(expiry)));
+        }
+
+        @Test
+        void aReplayIsRefusedWhileAnotherHoldsTheLease() {
+            UUID post = UUID.randomUUID();
+            mongo.getCollection("eventStore").insertOne(publishedLike(post, 1));
+            leaseHeldUntil(Instant.now().plus(Duration.ofMinutes(1)));
+            try {
+                CommandApi.Answer all = api().send("POST", "/api/v1/admin/replay", null, null);
+                CommandApi.Answer one = api().send("POST", "/api/v1/admin/replay?postId=" + post, null, null);
+
+                for (CommandApi.Answer refused : List.of(all, one)) {
+                    assertThat(refused.status()).isEqualTo(409);
+                    assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+                    assertThat(refused.body().get("detail").asString()).contains("every post");
+                }
+                assertThat(topic().eventsOf(post)).isEmpty();
+            } finally {
+                leases().deleteOne(Filters.eq("_id", "replay"));
+            }
+        }
+
+        @Test
+        void theExpiredLeaseOfAReplayThatCrashedIsTakenOverAndReleasedAfterwards() {
+            UUID post = UUID.randomUUID();
+            mongo.getCollection("eventStore").insertOne(publishedLike(post, 1));
+            leaseHeldUntil(Instant.now().minus(Duration.ofSeconds(1)));
+            try {
+                CommandApi.Answer answer = api().send("POST", "/api/v1/admin/replay?postId=" + post, null, null);
+
+                assertThat(answer.status()).isEqualTo(202);
+                assertThat(topic().eventsOf(post)).extracting(RecordedEvent::version).containsExactly(1L);
+                assertThat(leases().countDocuments()).isZero();
+            } finally {
+                leases().deleteOne(Filters.eq("_id", "replay"));
+            }
+        }
     }
 }

@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
+import org.socialmedia.post.query.deadletter.RedriveFailedException;
+import org.socialmedia.post.query.deadletter.RedriveInProgressException;
 import org.socialmedia.post.query.lookup.PostNotFoundException;
+import org.socialmedia.post.query.lookup.TooManyVersionWaitersException;
 import org.socialmedia.post.query.lookup.VersionNotReachedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,22 @@ class LookupExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> versionNotReached(VersionNotReachedException e) {
+        return serviceUnavailable(e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyVersionWaiters(TooManyVersionWaitersException e) {
+        return serviceUnavailable(e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail redriveInProgress(RedriveInProgressException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> redriveFailed(RedriveFailedException e) {
+        log.warn("re-drive failed: {}", e.toString());
         return serviceUnavailable(e.getMessage());
     }
 

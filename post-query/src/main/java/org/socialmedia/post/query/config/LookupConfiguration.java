@@ -27,7 +27,7 @@ class LookupConfiguration {
     @Bean
     VersionAwaiter versionAwaiter(QueryDispatcher queryDispatcher, LookupProperties properties) {
         return new VersionAwaiter(queryDispatcher, properties.minVersionTimeout(), properties.minVersionPollInterval(),
-                properties.minVersionPollThreads());
+                properties.minVersionPollThreads(), properties.maxMinVersionWaiters());
     }
 
     @Bean

@@ -11,11 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minVersionTimeout        how long a request with {@code minVersion} waits for the version before answering 503
  * @param minVersionPollInterval   how often the read model is asked meanwhile
  * @param minVersionPollThreads    threads that run those polls for all waiting requests
+ * @param maxMinVersionWaiters     requests that may wait for a version at once; the next is answered 503 at once.
+ *                                 A waiter holds no thread and adds no poll (one per post), but it holds a
+ *                                 connection: this keeps waiters far below Tomcat's connection limit, so they cannot
+ *                                 crowd out other lookups. A usual wait lasts milliseconds, so few are ever needed
  * @param assembledPostsCapacity   how many posts and comments (one each) the cache of assembled posts holds
  */
 @ConfigurationProperties("app.lookup")
 public record LookupProperties(@DefaultValue("5s") Duration minVersionTimeout,
                                @DefaultValue("25ms") Duration minVersionPollInterval,
                                @DefaultValue("2") int minVersionPollThreads,
+                               @DefaultValue("1000") int maxMinVersionWaiters,
                                @DefaultValue("100000") long assembledPostsCapacity) {
 }

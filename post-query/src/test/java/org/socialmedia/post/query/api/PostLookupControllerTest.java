@@ -3,6 +3,7 @@ package org.socialmedia.post.query.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
@@ -24,6 +25,8 @@ import org.socialmedia.post.query.lookup.FindPostVersionQuery;
 import org.socialmedia.post.query.lookup.FindPostsQuery;
 import org.socialmedia.post.query.lookup.PostDetails;
 import org.socialmedia.post.query.lookup.PostFilter;
+import org.socialmedia.post.query.lookup.TooManyVersionWaitersException;
+import org.socialmedia.post.query.lookup.VersionAwaiter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -33,6 +36,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -57,6 +61,9 @@ class PostLookupControllerTest {
 
     @MockitoBean
     QueryDispatcher queries;
+
+    @MockitoSpyBean
+    VersionAwaiter versions;
 
     @Nested
     class ListingPosts {
@@ -266,6 +273,19 @@ class PostLookupControllerTest {
                     .hasHeader(HttpHeaders.RETRY_AFTER, "1");
             assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(503);
             assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("version 3");
+        }
+
+        @Test
+        void answersServiceUnavailableWithRetryAfterAtOnceWhenTooManyRequestsWait() {
+            willThrow(new TooManyVersionWaitersException(1000)).given(versions).awaitVersion(POST_ID, 3);
+
+            MvcTestResult result = mvc.get().uri("/api/v1/posts/{id}?minVersion=3", POST_ID).exchange();
+
+            assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .hasHeader(HttpHeaders.RETRY_AFTER, "1");
+            assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("too many requests");
+            verify(queries, never()).dispatch(any(FindPostVersionQuery.class));
         }
 
         @Test

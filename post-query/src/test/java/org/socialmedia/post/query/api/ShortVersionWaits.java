@@ -15,6 +15,6 @@ class ShortVersionWaits {
 
     @Bean
     VersionAwaiter versionAwaiter(QueryDispatcher queries) {
-        return new VersionAwaiter(queries, TIMEOUT, Duration.ofMillis(10), 1);
+        return new VersionAwaiter(queries, TIMEOUT, Duration.ofMillis(10), 1, 1000);
     }
 }
