@@ -47,11 +47,10 @@ final class HostileRequests {
      * Text that cannot be stored faithfully in every store and on the wire, as JSON string
      * contents (escapes kept, so that lone surrogates travel as the client wrote them).
      */
-    static final List<String> UNSTORABLE_TEXT = List.of("x\\u0000y", "\\u0000", "a\\u0007b", "line\\rfeed", "\\u001b[31mred",
-            "\\u0085next", "\\ud800", "lone \\udfff low", "\\uffff", "\\ufdd0", "\\ufffe", "\\ud83f\\udffe",
-            "\\ud83d\\ude00".repeat(65));
+    private static final List<String> UNSTORABLE_TEXT = List.of("x\\u0000y", "\\u0000", "a\\u0007b", "line\\rfeed", "\\u001b[31mred",
+            "\\u0085next", "\\ud800", "lone \\udfff low", "\\uffff", "\\ufdd0", "\\ufffe", "\\ud83f\\udffe");
     /** Names take no control characters at all, not even the line feed and tab a message may hold. */
-    static final List<String> UNSTORABLE_NAMES = List.of("ali\\nce", "\\tbob", "carol\\u0000", "\\u00a0\\u3000",
+    private static final List<String> UNSTORABLE_NAMES = List.of("ali\\nce", "\\tbob", "carol\\u0000", "\\u00a0\\u3000",
             "\\ud83d\\ude00".repeat(65));
     private static final List<String> BAD_USERNAME_PARAMS = List.of("", "?username=", "?username=%20%20", "?username=" + "u".repeat(65),
             "?user=alice", "?username");
@@ -232,10 +231,11 @@ final class HostileRequests {
     /**
      * Commands whose text no store could hold as sent (a NUL, a control character, a lone
      * surrogate, a non-character, too many code points): refused at the edge, never stored.
+     * Every text field a route reads is unstorable, so that none of them can be accepted.
      */
     private Request unstorableText(Random random) {
         String text = pick(random, UNSTORABLE_TEXT);
-        String name = random.nextBoolean() ? pick(random, UNSTORABLE_NAMES) : "alice";
+        String name = pick(random, UNSTORABLE_NAMES);
         String body = "{\"author\":\"" + name + "\",\"username\":\"" + name + "\",\"message\":\"" + text
                 + "\",\"comment\":\"" + text + "\"}";
         if (random.nextInt(4) == 0) {
