@@ -2,7 +2,6 @@ package org.socialmedia.cqrs.eventstore;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +58,7 @@ public class EventSourcedRepository<A extends AggregateRoot<E>, E extends Domain
         if (pending.isEmpty()) {
             return List.of();
         }
-        // Millisecond precision is what the wire format and MongoDB dates keep; truncating here
-        // makes a re-read event equal to the one that was published.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = EventTime.now(clock);
         long version = aggregate.committedVersion();
         List<RecordedEvent> records = new ArrayList<>(pending.size());
         for (E event : pending) {

@@ -8,7 +8,7 @@ import org.socialmedia.cqrs.eventstore.EventStore;
 import org.socialmedia.post.cmd.application.handlers.AddCommentHandler;
 import org.socialmedia.post.cmd.application.handlers.CreatePostHandler;
 import org.socialmedia.post.cmd.application.handlers.ExistingPostHandler;
-import org.socialmedia.post.cmd.application.handlers.Instants;
+import org.socialmedia.cqrs.eventstore.EventTime;
 import org.socialmedia.post.cmd.domain.PostCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.DeletePostCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.EditCommentCommand;
@@ -55,7 +55,7 @@ class CommandHandlingConfiguration {
                         (post, command) -> post.like(command.username())),
                 new ExistingPostHandler<>(EditCommentCommand.class, executor,
                         (post, command) -> post.editComment(command.commentId(), command.username(), command.comment(),
-                                Instants.now(clock))),
+                                EventTime.now(clock))),
                 new ExistingPostHandler<>(RemoveCommentCommand.class, executor,
                         (post, command) -> post.removeComment(command.commentId(), command.username())),
                 new ExistingPostHandler<>(DeletePostCommand.class, executor,

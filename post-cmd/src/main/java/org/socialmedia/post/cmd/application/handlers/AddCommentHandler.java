@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import org.socialmedia.cqrs.dispatch.CommandHandler;
+import org.socialmedia.cqrs.eventstore.EventTime;
 import org.socialmedia.post.cmd.application.PostCommandExecutor;
 import org.socialmedia.post.cmd.domain.CommandResult;
 import org.socialmedia.post.cmd.domain.PostCommand.AddCommentCommand;
@@ -28,7 +29,7 @@ public final class AddCommentHandler implements CommandHandler<AddCommentCommand
         // Chosen once, outside the retry loop, so a retried command still adds one comment with one id.
         UUID commentId = UUID.randomUUID();
         long version = executor.execute(command, command.postId(), command.expectedVersion(),
-                post -> post.addComment(commentId, command.username(), command.comment(), Instants.now(clock)));
+                post -> post.addComment(commentId, command.username(), command.comment(), EventTime.now(clock)));
         return new CommandResult(command.postId(), version, commentId);
     }
 }

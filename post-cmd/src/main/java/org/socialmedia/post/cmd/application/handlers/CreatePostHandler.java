@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import org.socialmedia.cqrs.dispatch.CommandHandler;
+import org.socialmedia.cqrs.eventstore.EventTime;
 import org.socialmedia.post.cmd.application.PostCommandExecutor;
 import org.socialmedia.post.cmd.domain.CommandResult;
 import org.socialmedia.post.cmd.domain.Post;
@@ -28,7 +29,7 @@ public final class CreatePostHandler implements CommandHandler<CreatePostCommand
     public CommandResult handle(CreatePostCommand command) {
         UUID id = UUID.randomUUID();
         long version = executor.create(command,
-                () -> Post.create(id, command.author(), command.message(), Instants.now(clock)));
+                () -> Post.create(id, command.author(), command.message(), EventTime.now(clock)));
         return CommandResult.of(id, version);
     }
 }
