@@ -1,0 +1,62 @@
+package org.socialmedia.post.cmd.command;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.socialmedia.cqrs.dispatch.CommandDispatcher;
+import org.socialmedia.cqrs.eventstore.EventStore;
+import org.socialmedia.cqrs.eventstore.EventTime;
+import org.socialmedia.post.cmd.domain.PostCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.DeletePostCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.EditCommentCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.EditMessageCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.LikePostCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.RemoveCommentCommand;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Command handling: one handler per post command, behind a dispatcher checked at start-up. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CommandProperties.class)
+class CommandConfiguration {
+
+    /** The service's one clock: event times, publication's grace period and the replay lease all read it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PostRepository postRepository(EventStore store, Clock clock) {
+        return new PostRepository(store, clock);
+    }
+
+    @Bean
+    PostCommandExecutor postCommandExecutor(PostRepository posts, StoredEventsListener publication,
+                                            MeterRegistry registry, CommandProperties settings) {
+        return new PostCommandExecutor(posts, new PostCache(settings.cachedPosts()),
+                new PostLocks(settings.lockStripes(), settings.lockTimeout()), publication,
+                new CommandMetrics(registry), settings.maxAttempts(), settings.maxBackoff());
+    }
+
+    @Bean
+    CommandDispatcher commandDispatcher(PostCommandExecutor executor, Clock clock) {
+        return new CommandDispatcher(PostCommand.class, List.of(
+                new CreatePostHandler(executor, clock),
+                new AddCommentHandler(executor, clock),
+                new ExistingPostHandler<>(EditMessageCommand.class, executor,
+                        (post, command) -> post.editMessage(command.username(), command.message())),
+                new ExistingPostHandler<>(LikePostCommand.class, executor,
+                        (post, command) -> post.like(command.username())),
+                new ExistingPostHandler<>(EditCommentCommand.class, executor,
+                        (post, command) -> post.editComment(command.commentId(), command.username(), command.comment(),
+                                EventTime.now(clock))),
+                new ExistingPostHandler<>(RemoveCommentCommand.class, executor,
+                        (post, command) -> post.removeComment(command.commentId(), command.username())),
+                new ExistingPostHandler<>(DeletePostCommand.class, executor,
+                        (post, command) -> post.delete(command.username()))));
+    }
+}
