@@ -7,11 +7,11 @@ import org.socialmedia.cqrs.dispatch.CommandDispatcher;
 import org.socialmedia.cqrs.eventstore.EventStore;
 import org.socialmedia.cqrs.eventstore.EventTime;
 import org.socialmedia.post.cmd.domain.PostCommand;
-import org.socialmedia.post.cmd.domain.PostCommand.DeletePostCommand;
-import org.socialmedia.post.cmd.domain.PostCommand.EditCommentCommand;
-import org.socialmedia.post.cmd.domain.PostCommand.EditMessageCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.LikePostCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.RemoveCommentCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.RemovePostCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.UpdateCommentCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.UpdateMessageCommand;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,16 +47,16 @@ class CommandConfiguration {
         return new CommandDispatcher(PostCommand.class, List.of(
                 new CreatePostHandler(executor, clock),
                 new AddCommentHandler(executor, clock),
-                new ExistingPostHandler<>(EditMessageCommand.class, executor,
-                        (post, command) -> post.editMessage(command.username(), command.message())),
+                new ExistingPostHandler<>(UpdateMessageCommand.class, executor,
+                        (post, command) -> post.updateMessage(command.username(), command.message())),
                 new ExistingPostHandler<>(LikePostCommand.class, executor,
                         (post, command) -> post.like(command.username())),
-                new ExistingPostHandler<>(EditCommentCommand.class, executor,
-                        (post, command) -> post.editComment(command.commentId(), command.username(), command.comment(),
+                new ExistingPostHandler<>(UpdateCommentCommand.class, executor,
+                        (post, command) -> post.updateComment(command.commentId(), command.username(), command.comment(),
                                 EventTime.now(clock))),
                 new ExistingPostHandler<>(RemoveCommentCommand.class, executor,
                         (post, command) -> post.removeComment(command.commentId(), command.username())),
-                new ExistingPostHandler<>(DeletePostCommand.class, executor,
-                        (post, command) -> post.delete(command.username()))));
+                new ExistingPostHandler<>(RemovePostCommand.class, executor,
+                        (post, command) -> post.remove(command.username()))));
     }
 }

@@ -7,18 +7,18 @@ import org.jspecify.annotations.Nullable;
 import org.socialmedia.cqrs.dispatch.CommandDispatcher;
 import org.socialmedia.post.cmd.command.PostRequests.CommentRequest;
 import org.socialmedia.post.cmd.command.PostRequests.CreatePostRequest;
-import org.socialmedia.post.cmd.command.PostRequests.EditMessageRequest;
 import org.socialmedia.post.cmd.command.PostRequests.LikePostRequest;
+import org.socialmedia.post.cmd.command.PostRequests.UpdateMessageRequest;
 import org.socialmedia.post.cmd.command.PostResponses.CommentCreated;
 import org.socialmedia.post.cmd.command.PostResponses.PostVersion;
 import org.socialmedia.post.cmd.domain.CommandResult;
 import org.socialmedia.post.cmd.domain.PostCommand.AddCommentCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.CreatePostCommand;
-import org.socialmedia.post.cmd.domain.PostCommand.DeletePostCommand;
-import org.socialmedia.post.cmd.domain.PostCommand.EditCommentCommand;
-import org.socialmedia.post.cmd.domain.PostCommand.EditMessageCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.LikePostCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.RemoveCommentCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.RemovePostCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.UpdateCommentCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.UpdateMessageCommand;
 import org.socialmedia.post.cmd.domain.TextRule;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -65,9 +65,9 @@ class PostCommandController {
 
     @PutMapping(path = "/{id}/message", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Edit the message of a post (its author only)")
-    ResponseEntity<PostVersion> editMessage(@PathVariable UUID id, @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch,
-                                            @Valid @RequestBody EditMessageRequest request) {
-        return ok(commands.dispatch(new EditMessageCommand(id, request.username(), request.message(),
+    ResponseEntity<PostVersion> updateMessage(@PathVariable UUID id, @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch,
+                                              @Valid @RequestBody UpdateMessageRequest request) {
+        return ok(commands.dispatch(new UpdateMessageCommand(id, request.username(), request.message(),
                 IfMatch.expectedVersion(ifMatch))));
     }
 
@@ -80,8 +80,8 @@ class PostCommandController {
 
     @PostMapping(path = "/{id}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Comment on a post")
-    ResponseEntity<CommentCreated> comment(@PathVariable UUID id, @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch,
-                                           @Valid @RequestBody CommentRequest request) {
+    ResponseEntity<CommentCreated> addComment(@PathVariable UUID id, @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch,
+                                              @Valid @RequestBody CommentRequest request) {
         CommandResult result = commands.dispatch(new AddCommentCommand(id, request.username(), request.comment(),
                 IfMatch.expectedVersion(ifMatch)));
         return ResponseEntity.created(URI.create("/api/v1/posts/" + id + "/comments/" + result.commentId()))
@@ -91,10 +91,10 @@ class PostCommandController {
 
     @PutMapping(path = "/{id}/comments/{commentId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Edit a comment (its author only)")
-    ResponseEntity<PostVersion> editComment(@PathVariable UUID id, @PathVariable UUID commentId,
-                                            @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch,
-                                            @Valid @RequestBody CommentRequest request) {
-        return ok(commands.dispatch(new EditCommentCommand(id, commentId, request.username(), request.comment(),
+    ResponseEntity<PostVersion> updateComment(@PathVariable UUID id, @PathVariable UUID commentId,
+                                              @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch,
+                                              @Valid @RequestBody CommentRequest request) {
+        return ok(commands.dispatch(new UpdateCommentCommand(id, commentId, request.username(), request.comment(),
                 IfMatch.expectedVersion(ifMatch))));
     }
 
@@ -108,9 +108,9 @@ class PostCommandController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a post (its author only)")
-    ResponseEntity<PostVersion> delete(@PathVariable UUID id, @RequestParam @ValidText(TextRule.USERNAME) String username,
+    ResponseEntity<PostVersion> remove(@PathVariable UUID id, @RequestParam @ValidText(TextRule.USERNAME) String username,
                                        @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch) {
-        return ok(commands.dispatch(new DeletePostCommand(id, username, IfMatch.expectedVersion(ifMatch))));
+        return ok(commands.dispatch(new RemovePostCommand(id, username, IfMatch.expectedVersion(ifMatch))));
     }
 
     private static ResponseEntity<PostVersion> ok(CommandResult result) {

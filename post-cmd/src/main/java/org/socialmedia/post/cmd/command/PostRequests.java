@@ -16,7 +16,7 @@ final class PostRequests {
             @ValidText(MESSAGE) String message) {
     }
 
-    record EditMessageRequest(
+    record UpdateMessageRequest(
             @ValidText(USERNAME) String username,
             @ValidText(MESSAGE) String message) {
     }

@@ -1,10 +1,10 @@
 package org.socialmedia.post.cmd.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
@@ -36,10 +36,10 @@ import org.socialmedia.cqrs.domain.StaleVersionException;
 import org.socialmedia.post.cmd.domain.CommandResult;
 import org.socialmedia.post.cmd.domain.PostCommand.AddCommentCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.CreatePostCommand;
-import org.socialmedia.post.cmd.domain.PostCommand.DeletePostCommand;
-import org.socialmedia.post.cmd.domain.PostCommand.EditMessageCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.LikePostCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.RemoveCommentCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.RemovePostCommand;
+import org.socialmedia.post.cmd.domain.PostCommand.UpdateMessageCommand;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpMethod;
@@ -138,7 +138,7 @@ class PostCommandControllerTest {
         }
 
         @Test
-        void editingTheMessagePassesIfMatchAsExpectedVersion() throws Exception {
+        void updatingTheMessagePassesIfMatchAsExpectedVersion() throws Exception {
             answers(CommandResult.of(POST, 4));
 
             perform(json(put("/api/v1/posts/{id}/message", POST), """
@@ -146,7 +146,7 @@ class PostCommandControllerTest {
                     .andExpect(status().isOk())
                     .andExpect(header().string("ETag", "\"4\""))
                     .andExpect(jsonPath("$.version").value(4));
-            verify(commands).dispatch(new EditMessageCommand(POST, "alice", "edited", OptionalLong.of(3)));
+            verify(commands).dispatch(new UpdateMessageCommand(POST, "alice", "edited", OptionalLong.of(3)));
         }
 
         @Test
@@ -176,7 +176,7 @@ class PostCommandControllerTest {
         }
 
         @Test
-        void editingACommentAnswers200() throws Exception {
+        void updatingACommentAnswers200() throws Exception {
             answers(CommandResult.of(POST, 4));
 
             perform(json(put("/api/v1/posts/{id}/comments/{c}", POST, COMMENT), """
@@ -196,13 +196,13 @@ class PostCommandControllerTest {
         }
 
         @Test
-        void deletingAPostAcceptsAWeakEtag() throws Exception {
+        void removingAPostAcceptsAWeakEtag() throws Exception {
             answers(CommandResult.of(POST, 6));
 
             perform(delete("/api/v1/posts/{id}", POST).param("username", "alice").header("If-Match", "W/\"5\""))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.version").value(6));
-            verify(commands).dispatch(new DeletePostCommand(POST, "alice", OptionalLong.of(5)));
+            verify(commands).dispatch(new RemovePostCommand(POST, "alice", OptionalLong.of(5)));
         }
     }
 

@@ -125,12 +125,12 @@ class PostCommandExecutorTest {
         }
 
         @Test
-        void aCommentAddedElsewhereCanBeEditedHere() {
+        void aCommentAddedElsewhereCanBeUpdatedHere() {
             UUID post = createdHere();
             UUID comment = UUID.randomUUID();
             run(elsewhere, post, p -> p.addComment(comment, "carol", "nice", NOW));
 
-            assertThat(run(here, post, p -> p.editComment(comment, "carol", "very nice", NOW))).isEqualTo(3);
+            assertThat(run(here, post, p -> p.updateComment(comment, "carol", "very nice", NOW))).isEqualTo(3);
         }
 
         @Test
