@@ -43,6 +43,11 @@ class CommandConfiguration {
     }
 
     @Bean
+    PostLocations postLocations(CommandProperties settings) {
+        return new PostLocations(settings.lookupsBaseUrl());
+    }
+
+    @Bean
     CommandDispatcher commandDispatcher(PostCommandExecutor executor, Clock clock) {
         return new CommandDispatcher(PostCommand.class, List.of(
                 new CreatePostHandler(executor, clock),

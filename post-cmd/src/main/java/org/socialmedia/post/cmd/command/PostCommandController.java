@@ -1,6 +1,5 @@
 package org.socialmedia.post.cmd.command;
 
-import java.net.URI;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -49,16 +48,18 @@ class PostCommandController {
     private static final String IF_MATCH = HttpHeaders.IF_MATCH;
 
     private final CommandDispatcher commands;
+    private final PostLocations locations;
 
-    PostCommandController(CommandDispatcher commands) {
+    PostCommandController(CommandDispatcher commands, PostLocations locations) {
         this.commands = commands;
+        this.locations = locations;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create a post")
+    @Operation(summary = "Create a post", description = "The Location header names the new post as the lookups serve it.")
     ResponseEntity<PostVersion> create(@Valid @RequestBody CreatePostRequest request) {
         CommandResult result = commands.dispatch(new CreatePostCommand(request.author(), request.message()));
-        return ResponseEntity.created(URI.create("/api/v1/posts/" + result.id()))
+        return ResponseEntity.created(locations.post(result.id()))
                 .eTag(Long.toString(result.version()))
                 .body(new PostVersion(result.id(), result.version()));
     }
@@ -79,12 +80,13 @@ class PostCommandController {
     }
 
     @PostMapping(path = "/{id}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Comment on a post")
+    @Operation(summary = "Comment on a post", description = "The Location header names the post as the lookups serve it: "
+            + "the new comment is in its comments, under the commentId this answer gives.")
     ResponseEntity<CommentCreated> addComment(@PathVariable UUID id, @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch,
                                               @Valid @RequestBody CommentRequest request) {
         CommandResult result = commands.dispatch(new AddCommentCommand(id, request.username(), request.comment(),
                 IfMatch.expectedVersion(ifMatch)));
-        return ResponseEntity.created(URI.create("/api/v1/posts/" + id + "/comments/" + result.commentId()))
+        return ResponseEntity.created(locations.post(id))
                 .eTag(Long.toString(result.version()))
                 .body(new CommentCreated(id, result.commentId(), result.version()));
     }

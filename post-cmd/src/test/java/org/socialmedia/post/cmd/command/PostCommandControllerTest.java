@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -41,7 +42,10 @@ import org.socialmedia.post.cmd.domain.PostCommand.RemoveCommentCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.RemovePostCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.UpdateMessageCommand;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -55,17 +59,29 @@ import jakarta.servlet.ServletContext;
 import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(PostCommandController.class)
+@Import(PostCommandControllerTest.Lookups.class)
 class PostCommandControllerTest {
 
     private static final UUID POST = UUID.fromString("4c3a8d9e-7f21-4b6a-9a3e-1d2c3b4a5f60");
     private static final UUID COMMENT = UUID.fromString("7a1e5a43-3cb5-4c1e-a1f4-6a4e0f1b2c3d");
     private static final String PROBLEM = "application/problem+json";
+    private static final String LOOKUPS = "https://social.example/query";
 
     @Autowired
     MockMvc mvc;
 
     @MockitoBean
     CommandDispatcher commands;
+
+    /** The lookups behind a gateway, to show that a Location keeps the base URL's path. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Lookups {
+
+        @Bean
+        PostLocations postLocations() {
+            return new PostLocations(URI.create(LOOKUPS));
+        }
+    }
 
     @Autowired
     JsonMapper jsonMapper;
@@ -124,13 +140,13 @@ class PostCommandControllerTest {
     class Success {
 
         @Test
-        void creatingAPostAnswers201WithLocationEtagAndVersion() throws Exception {
+        void creatingAPostAnswers201WithTheLocationWhereTheLookupsServeIt() throws Exception {
             answers(CommandResult.of(POST, 1));
 
             perform(json(post("/api/v1/posts"), """
                     {"author":"alice","message":"hello"}"""))
                     .andExpect(status().isCreated())
-                    .andExpect(header().string("Location", "/api/v1/posts/" + POST))
+                    .andExpect(header().string("Location", LOOKUPS + "/api/v1/posts/" + POST))
                     .andExpect(header().string("ETag", "\"1\""))
                     .andExpect(jsonPath("$.id").value(POST.toString()))
                     .andExpect(jsonPath("$.version").value(1));
@@ -162,13 +178,13 @@ class PostCommandControllerTest {
         }
 
         @Test
-        void commentingAnswers201WithTheCommentsLocation() throws Exception {
+        void commentingAnswers201WithTheLocationOfThePostThatHoldsTheComment() throws Exception {
             given(commands.dispatch(any(AddCommentCommand.class))).willReturn(new CommandResult(POST, 3, COMMENT));
 
             perform(json(post("/api/v1/posts/{id}/comments", POST), """
                     {"username":"carol","comment":"nice"}"""))
                     .andExpect(status().isCreated())
-                    .andExpect(header().string("Location", "/api/v1/posts/" + POST + "/comments/" + COMMENT))
+                    .andExpect(header().string("Location", LOOKUPS + "/api/v1/posts/" + POST))
                     .andExpect(header().string("ETag", "\"3\""))
                     .andExpect(jsonPath("$.id").value(POST.toString()))
                     .andExpect(jsonPath("$.commentId").value(COMMENT.toString()))
