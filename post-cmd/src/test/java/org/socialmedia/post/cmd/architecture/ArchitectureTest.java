@@ -32,6 +32,10 @@ class ArchitectureTest {
     static final ArchRule featuresAreFreeOfCycles = slices().matching(SERVICE + ".(*)..").should().beFreeOfCycles()
             .because("a feature that needs another's work declares a port the other implements");
 
+    /** A sub-package counts on its own, so that one cannot import its parent while the parent imports it. */
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching(SERVICE + ".(**)").should().beFreeOfCycles();
+
     @ArchTest
     static final ArchRule wiringIsPackagePrivate = classes().that().areAnnotatedWith(Configuration.class)
             .should().bePackagePrivate();
