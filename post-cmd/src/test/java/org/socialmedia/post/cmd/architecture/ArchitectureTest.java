@@ -1,5 +1,7 @@
 package org.socialmedia.post.cmd.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -25,6 +27,7 @@ class ArchitectureTest {
 
     private static final String SERVICE = "org.socialmedia.post.cmd";
     private static final String DOMAIN = SERVICE + ".domain..";
+    private static final String WEB = SERVICE + ".web..";
     private static final String[] FRAMEWORKS = {"org.springframework..", "jakarta..", "com.mongodb..", "org.bson..",
             "org.apache.kafka..", "io.micrometer.."};
 
@@ -56,6 +59,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theApplicationPackageHoldsOnlyTheApplication = classes().that().resideInAPackage(SERVICE)
             .should().beAnnotatedWith(SpringBootApplication.class);
+
+    @ArchTest
+    static final ArchRule theHttpEdgeKnowsNoFeature = noClasses().that().resideInAPackage(WEB)
+            .should().dependOnClassesThat(resideInAPackage(SERVICE + "..").and(resideOutsideOfPackages(WEB, DOMAIN)))
+            .because("a feature's own refusals carry their status, so the advice maps only the domain's");
 
     @ArchTest
     static final ArchRule domainKnowsOnlyTheCoreAndTheEvents = classes().that().resideInAPackage(DOMAIN)
