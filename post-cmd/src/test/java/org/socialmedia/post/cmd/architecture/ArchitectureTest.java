@@ -1,6 +1,7 @@
 package org.socialmedia.post.cmd.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -40,12 +41,13 @@ class ArchitectureTest {
     static final ArchRule packagesAreFreeOfCycles = slices().matching(SERVICE + ".(**)").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule wiringIsPackagePrivate = classes().that().areAnnotatedWith(Configuration.class)
+    static final ArchRule wiringIsPackagePrivate = classes().that().resideInAPackage(SERVICE + "..")
+            .and().areAnnotatedWith(Configuration.class)
             .should().bePackagePrivate();
 
     @ArchTest
-    static final ArchRule nothingImportsAServicesWiring = classes().that().areAnnotatedWith(Configuration.class)
-            .or().areAnnotatedWith(SpringBootApplication.class)
+    static final ArchRule nothingImportsAServicesWiring = classes().that().resideInAPackage(SERVICE + "..")
+            .and(annotatedWith(Configuration.class).or(annotatedWith(SpringBootApplication.class)))
             .should(beUsedOnlyInTheirOwnPackage())
             .because("features meet through beans and ports, so one feature's wiring can change without the others");
 
