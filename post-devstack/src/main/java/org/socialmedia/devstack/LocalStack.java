@@ -225,11 +225,12 @@ public final class LocalStack implements AutoCloseable {
                 settings.logDir().resolve(name + ".log"));
     }
 
-    /** Standard Spring Boot properties only, as in docker-compose.yml. */
+    /** Standard Spring Boot properties, as in docker-compose.yml, and where a new post's Location points. */
     private Map<String, String> commandServiceEnvironment() {
         Map<String, String> environment = new HashMap<>(settings.environment());
         environment.put("SPRING_DATA_MONGODB_URI", infrastructure.mongoConnectionString());
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        environment.put("APP_COMMANDS_LOOKUPS_BASE_URL", queryServiceUrl());
         return environment;
     }
 

@@ -50,7 +50,7 @@ public final class Post extends AggregateRoot<PostEvent> {
         return post;
     }
 
-    public void editMessage(String username, String message) {
+    public void updateMessage(String username, String message) {
         requireAuthor(username, "edit");
         raise(new MessageUpdated(MESSAGE.accept(message)));
     }
@@ -69,7 +69,7 @@ public final class Post extends AggregateRoot<PostEvent> {
         raise(new CommentAdded(commentId, USERNAME.accept(username), COMMENT.accept(comment), now));
     }
 
-    public void editComment(UUID commentId, String username, String comment, Instant now) {
+    public void updateComment(UUID commentId, String username, String comment, Instant now) {
         String user = requireCommentAuthor(commentId, username, "edit");
         raise(new CommentUpdated(commentId, user, COMMENT.accept(comment), now));
     }
@@ -79,7 +79,7 @@ public final class Post extends AggregateRoot<PostEvent> {
         raise(new CommentRemoved(commentId, user));
     }
 
-    public void delete(String username) {
+    public void remove(String username) {
         String user = requireAuthor(username, "delete");
         raise(new PostRemoved(user));
     }

@@ -6,8 +6,10 @@ import java.util.UUID;
 import org.socialmedia.cqrs.dispatch.Command;
 
 /**
- * Every command on posts. {@code expectedVersion} carries a client's {@code If-Match}: when present,
- * the command applies only to that version of the post.
+ * Every command on posts, each named for the event it raises: {@code UpdateMessageCommand} raises
+ * {@code MessageUpdated}, which the aggregate's {@code updateMessage} decides. {@code expectedVersion}
+ * carries a client's {@code If-Match}: when present, the command applies only to that version of
+ * the post.
  */
 public sealed interface PostCommand extends Command<CommandResult> {
 
@@ -21,7 +23,7 @@ public sealed interface PostCommand extends Command<CommandResult> {
     record CreatePostCommand(String author, String message) implements PostCommand {
     }
 
-    record EditMessageCommand(UUID postId, String username, String message, OptionalLong expectedVersion)
+    record UpdateMessageCommand(UUID postId, String username, String message, OptionalLong expectedVersion)
             implements OnExistingPost {
     }
 
@@ -32,14 +34,14 @@ public sealed interface PostCommand extends Command<CommandResult> {
             implements OnExistingPost {
     }
 
-    record EditCommentCommand(UUID postId, UUID commentId, String username, String comment,
-                              OptionalLong expectedVersion) implements OnExistingPost {
+    record UpdateCommentCommand(UUID postId, UUID commentId, String username, String comment,
+                                OptionalLong expectedVersion) implements OnExistingPost {
     }
 
     record RemoveCommentCommand(UUID postId, UUID commentId, String username, OptionalLong expectedVersion)
             implements OnExistingPost {
     }
 
-    record DeletePostCommand(UUID postId, String username, OptionalLong expectedVersion) implements OnExistingPost {
+    record RemovePostCommand(UUID postId, String username, OptionalLong expectedVersion) implements OnExistingPost {
     }
 }

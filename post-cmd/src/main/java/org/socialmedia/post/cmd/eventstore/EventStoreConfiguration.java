@@ -3,7 +3,7 @@ package org.socialmedia.post.cmd.eventstore;
 import java.time.Clock;
 
 import org.bson.Document;
-import org.socialmedia.post.cmd.publication.ReplayProperties;
+import org.socialmedia.post.cmd.replay.ReplayProperties;
 import org.socialmedia.post.common.wire.PostEventCodec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -28,12 +28,12 @@ import com.mongodb.client.MongoCursor;
  * exactly one succeed. That needs single-document atomicity only, so it holds on any MongoDB
  * deployment and on MongoDB-wire servers without transactions.
  */
-public class MongoEventStore implements EventStore {
+class MongoEventStore implements EventStore {
 
     private final MongoCollection<Document> events;
     private final EventDocuments documents;
 
-    public MongoEventStore(MongoCollection<Document> events, EventDocuments documents) {
+    MongoEventStore(MongoCollection<Document> events, EventDocuments documents) {
         this.events = events;
         this.documents = documents;
     }

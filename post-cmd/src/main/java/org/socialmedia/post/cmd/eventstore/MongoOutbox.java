@@ -22,12 +22,12 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 
 /** The {@code published} flag of the event documents, read and written for the publisher. */
-public class MongoOutbox implements Outbox {
+class MongoOutbox implements Outbox {
 
     private final MongoCollection<Document> events;
     private final EventDocuments documents;
 
-    public MongoOutbox(MongoCollection<Document> events, EventDocuments documents) {
+    MongoOutbox(MongoCollection<Document> events, EventDocuments documents) {
         this.events = events;
         this.documents = documents;
     }

@@ -12,8 +12,8 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.socialmedia.post.cmd.publication.ReplayInProgressException;
-import org.socialmedia.post.cmd.publication.ReplayLeases;
+import org.socialmedia.post.cmd.replay.ReplayInProgressException;
+import org.socialmedia.post.cmd.replay.ReplayLeases;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -30,7 +30,7 @@ import com.mongodb.client.model.Updates;
  *
  * <p>Expiry is judged by the instances' clocks, so the lease's time to live must dwarf their skew.
  */
-public class MongoReplayLeases implements ReplayLeases {
+class MongoReplayLeases implements ReplayLeases {
 
     static final String COLLECTION = "leases";
     private static final String REPLAY = "replay";
@@ -42,7 +42,7 @@ public class MongoReplayLeases implements ReplayLeases {
     private final Duration timeToLive;
     private final Clock clock;
 
-    public MongoReplayLeases(MongoCollection<Document> leases, Duration timeToLive, Clock clock) {
+    MongoReplayLeases(MongoCollection<Document> leases, Duration timeToLive, Clock clock) {
         this.leases = leases;
         this.timeToLive = timeToLive;
         this.clock = clock;

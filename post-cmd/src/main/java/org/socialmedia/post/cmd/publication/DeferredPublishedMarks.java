@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
@@ -30,7 +31,7 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>It stops after the publication worker (a lower phase) and writes what is still queued.
  */
-public class DeferredPublishedMarks implements SmartLifecycle {
+class DeferredPublishedMarks implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeferredPublishedMarks.class);
     private static final long IDLE_POLL_MILLIS = 100;
@@ -42,16 +43,16 @@ public class DeferredPublishedMarks implements SmartLifecycle {
     private final AtomicLong handled = new AtomicLong();
     private final Outbox queueing = new QueueingOutbox();
     private volatile boolean running;
-    private Thread thread;
+    private @Nullable Thread thread;
 
-    public DeferredPublishedMarks(Outbox outbox, int batchSize, int capacity) {
+    DeferredPublishedMarks(Outbox outbox, int batchSize, int capacity) {
         this.outbox = outbox;
         this.batchSize = batchSize;
         this.acknowledged = new LinkedBlockingQueue<>(capacity);
     }
 
     /** The outbox, except that marking published queues the flags for this thread to write. */
-    public Outbox outbox() {
+    Outbox outbox() {
         return queueing;
     }
 
@@ -73,7 +74,7 @@ public class DeferredPublishedMarks implements SmartLifecycle {
      * Waits until the flags queued so far are written (or given up), for a scan of the outbox
      * that must not find again what was just published.
      */
-    public void awaitWritten(Duration timeout) throws InterruptedException {
+    void awaitWritten(Duration timeout) throws InterruptedException {
         long target = queued.get();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (handled.get() < target && System.nanoTime() < deadline) {

@@ -29,7 +29,7 @@ import org.socialmedia.cqrs.eventstore.RecordedEvent;
  *
  * <p>Not thread-safe: one publication thread per instance owns it.
  */
-public class EventRelay {
+class EventRelay {
 
     private static final Logger log = LoggerFactory.getLogger(EventRelay.class);
     private static final int REMEMBERED_POSTS = 100_000;
@@ -45,7 +45,7 @@ public class EventRelay {
         }
     };
 
-    public EventRelay(Outbox outbox, EventSender sender, Duration ackTimeout, PublicationMetrics metrics) {
+    EventRelay(Outbox outbox, EventSender sender, Duration ackTimeout, PublicationMetrics metrics) {
         this.outbox = outbox;
         this.sender = sender;
         this.ackTimeout = ackTimeout;
@@ -53,10 +53,10 @@ public class EventRelay {
     }
 
     /** What a relay round left undone. */
-    public record Outcome(int published, List<RecordedEvent> waitingForPredecessor, boolean sendFailed) {
+    record Outcome(int published, List<RecordedEvent> waitingForPredecessor, boolean sendFailed) {
     }
 
-    public Outcome relay(List<RecordedEvent> batch) {
+    Outcome relay(List<RecordedEvent> batch) {
         List<RecordedEvent> waiting = new ArrayList<>();
         List<PostRun> runs = new ArrayList<>();
         boolean failed = false;

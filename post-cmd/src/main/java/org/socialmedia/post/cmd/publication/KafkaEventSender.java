@@ -7,13 +7,13 @@ import org.socialmedia.post.common.wire.PostEventCodec;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** Sends events to the topic as JSON envelopes, keyed by post id so that a post stays on one partition. */
-public class KafkaEventSender implements EventSender {
+class KafkaEventSender implements EventSender {
 
     private final KafkaTemplate<String, String> kafka;
     private final PostEventCodec codec;
     private final String topic;
 
-    public KafkaEventSender(KafkaTemplate<String, String> kafka, PostEventCodec codec, String topic) {
+    KafkaEventSender(KafkaTemplate<String, String> kafka, PostEventCodec codec, String topic) {
         this.kafka = kafka;
         this.codec = codec;
         this.topic = topic;

@@ -3,7 +3,7 @@ package org.socialmedia.post.cmd.publication;
 import java.time.Clock;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.socialmedia.cqrs.eventstore.EventStore;
+import org.socialmedia.post.common.topic.PostTopics;
 import org.socialmedia.post.common.wire.PostEventCodec;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,19 +13,20 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Publication of stored events to Kafka: fast path, catch-up scan, and replay. */
+/** Publication of stored events to the post event topic: fast path and catch-up scan. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({PublicationProperties.class, TopicProperties.class, ReplayProperties.class})
+@EnableConfigurationProperties({PublicationProperties.class, PostTopics.class})
 class PublicationConfiguration {
 
+    /** This service publishes the post events, so it creates their topic; the read side only consumes it. */
     @Bean
-    NewTopic postEventsTopic(TopicProperties topic) {
-        return TopicBuilder.name(topic.topic()).partitions(topic.partitions()).build();
+    NewTopic postEventsTopic(PostTopics topics) {
+        return TopicBuilder.name(topics.topic()).partitions(topics.partitions()).build();
     }
 
     @Bean
-    EventSender eventSender(KafkaTemplate<String, String> kafka, PostEventCodec codec, TopicProperties topic) {
-        return new KafkaEventSender(kafka, codec, topic.topic());
+    EventSender eventSender(KafkaTemplate<String, String> kafka, PostEventCodec codec, PostTopics topics) {
+        return new KafkaEventSender(kafka, codec, topics.topic());
     }
 
     @Bean
@@ -48,11 +49,5 @@ class PublicationConfiguration {
     PublicationWorker publicationWorker(EventRelay relay, DeferredPublishedMarks marks, PublicationProperties settings,
                                         Clock clock) {
         return new PublicationWorker(relay, marks, settings, clock);
-    }
-
-    @Bean
-    ReplayService replayService(EventStore store, EventSender sender, ReplayLeases leases, ReplayProperties replay,
-                                PublicationProperties settings) {
-        return new ReplayService(store, sender, leases, replay.maxInFlight(), settings.ackTimeout());
     }
 }

@@ -5,12 +5,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Events published, failed publication rounds, and events still waiting in the outbox. */
-public class PublicationMetrics {
+class PublicationMetrics {
 
     private final Counter published;
     private final Counter sendFailures;
 
-    public PublicationMetrics(MeterRegistry registry, Outbox outbox) {
+    PublicationMetrics(MeterRegistry registry, Outbox outbox) {
         this.published = Counter.builder("post.events.published")
                 .description("Events acknowledged by the broker and marked published")
                 .register(registry);

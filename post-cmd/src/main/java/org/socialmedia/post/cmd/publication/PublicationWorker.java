@@ -9,10 +9,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
-import org.socialmedia.post.cmd.application.StoredEventsListener;
+import org.socialmedia.post.cmd.command.StoredEventsListener;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -31,7 +32,7 @@ import org.springframework.context.SmartLifecycle;
  * <p>The queue is bounded: when the broker is down for long, events that do not fit stay in the
  * store for the catch-up path instead of filling the heap.
  */
-public class PublicationWorker implements StoredEventsListener, SmartLifecycle {
+class PublicationWorker implements StoredEventsListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PublicationWorker.class);
     private static final Duration PREDECESSOR_RETRY = Duration.ofMillis(10);
@@ -45,9 +46,9 @@ public class PublicationWorker implements StoredEventsListener, SmartLifecycle {
     private final List<RecordedEvent> waitingForPredecessor = new ArrayList<>();
     private volatile boolean leftSomethingBehind = true;
     private volatile boolean running;
-    private Thread thread;
+    private @Nullable Thread thread;
 
-    public PublicationWorker(EventRelay relay, DeferredPublishedMarks marks, PublicationProperties settings, Clock clock) {
+    PublicationWorker(EventRelay relay, DeferredPublishedMarks marks, PublicationProperties settings, Clock clock) {
         this.relay = relay;
         this.marks = marks;
         this.settings = settings;

@@ -77,33 +77,33 @@ class PostTest {
     }
 
     @Nested
-    class EditingTheMessage {
+    class UpdatingTheMessage {
 
         @Test
-        void authorCanEditTheMessage() {
+        void authorCanUpdateTheMessage() {
             fixture.given(CREATED)
-                    .when(post -> post.editMessage("alice", "hello again"))
+                    .when(post -> post.updateMessage("alice", "hello again"))
                     .expectEvents(new MessageUpdated("hello again"));
         }
 
         @Test
-        void someoneElseCannotEditTheMessage() {
+        void someoneElseCannotUpdateTheMessage() {
             fixture.given(CREATED)
-                    .when(post -> post.editMessage("bob", "hijacked"))
+                    .when(post -> post.updateMessage("bob", "hijacked"))
                     .expectException(NotPermittedException.class);
         }
 
         @Test
         void blankMessageIsRefused() {
             fixture.given(CREATED)
-                    .when(post -> post.editMessage("alice", " "))
+                    .when(post -> post.updateMessage("alice", " "))
                     .expectException(InvalidCommandException.class);
         }
 
         @Test
-        void removedPostCannotBeEdited() {
+        void removedPostCannotBeUpdated() {
             fixture.given(CREATED, new PostRemoved("alice"))
-                    .when(post -> post.editMessage("alice", "back"))
+                    .when(post -> post.updateMessage("alice", "back"))
                     .expectException(GoneException.class);
         }
     }
@@ -168,16 +168,16 @@ class PostTest {
         }
 
         @Test
-        void commentAuthorCanEditIt() {
+        void commentAuthorCanUpdateIt() {
             fixture.given(CREATED, CAROLS_COMMENT)
-                    .when(post -> post.editComment(COMMENT, "carol", "very nice", NOW))
+                    .when(post -> post.updateComment(COMMENT, "carol", "very nice", NOW))
                     .expectEvents(new CommentUpdated(COMMENT, "carol", "very nice", NOW));
         }
 
         @Test
-        void evenThePostAuthorCannotEditSomeoneElsesComment() {
+        void evenThePostAuthorCannotUpdateSomeoneElsesComment() {
             fixture.given(CREATED, CAROLS_COMMENT)
-                    .when(post -> post.editComment(COMMENT, "alice", "censored", NOW))
+                    .when(post -> post.updateComment(COMMENT, "alice", "censored", NOW))
                     .expectException(NotPermittedException.class);
         }
 
@@ -198,7 +198,7 @@ class PostTest {
         @Test
         void unknownCommentIsNotFound() {
             fixture.given(CREATED, CAROLS_COMMENT)
-                    .when(post -> post.editComment(UUID.randomUUID(), "carol", "?", NOW))
+                    .when(post -> post.updateComment(UUID.randomUUID(), "carol", "?", NOW))
                     .expectException(NotFoundException.class);
         }
 
@@ -218,34 +218,34 @@ class PostTest {
     }
 
     @Nested
-    class Deleting {
+    class Removing {
 
         @Test
-        void authorCanDeleteThePost() {
+        void authorCanRemoveThePost() {
             fixture.given(CREATED, new PostLiked("bob"))
-                    .when(post -> post.delete("alice"))
+                    .when(post -> post.remove("alice"))
                     .expectEvents(new PostRemoved("alice"))
                     .expectState(post -> assertThat(post.isRemoved()).isTrue());
         }
 
         @Test
-        void someoneElseCannotDeleteThePost() {
+        void someoneElseCannotRemoveThePost() {
             fixture.given(CREATED)
-                    .when(post -> post.delete("bob"))
+                    .when(post -> post.remove("bob"))
                     .expectException(NotPermittedException.class);
         }
 
         @Test
-        void secondDeleteIsGone() {
+        void secondRemovalIsGone() {
             fixture.given(CREATED, new PostRemoved("alice"))
-                    .when(post -> post.delete("alice"))
+                    .when(post -> post.remove("alice"))
                     .expectException(GoneException.class);
         }
 
         @Test
         void removedPostIsGoneEvenForSomeoneElse() {
             fixture.given(CREATED, new PostRemoved("alice"))
-                    .when(post -> post.delete("bob"))
+                    .when(post -> post.remove("bob"))
                     .expectException(GoneException.class);
         }
     }
@@ -266,14 +266,14 @@ class PostTest {
             return Stream.of(
                     new TextInput("author of a new post", "author", (post, text) -> Post.create(POST, text, "hello", NOW)),
                     new TextInput("message of a new post", "message", (post, text) -> Post.create(POST, "alice", text, NOW)),
-                    new TextInput("edited message", "message", (post, text) -> post.editMessage("alice", text)),
-                    new TextInput("username of an edit", "username", (post, text) -> post.editMessage(text, "edited")),
+                    new TextInput("updated message", "message", (post, text) -> post.updateMessage("alice", text)),
+                    new TextInput("username of an update", "username", (post, text) -> post.updateMessage(text, "edited")),
                     new TextInput("username of a like", "username", Post::like),
                     new TextInput("username of a comment", "username", (post, text) -> post.addComment(newComment, text, "nice", NOW)),
                     new TextInput("comment", "comment", (post, text) -> post.addComment(newComment, "carol", text, NOW)),
-                    new TextInput("edited comment", "comment", (post, text) -> post.editComment(COMMENT, "carol", text, NOW)),
+                    new TextInput("updated comment", "comment", (post, text) -> post.updateComment(COMMENT, "carol", text, NOW)),
                     new TextInput("username of a comment's removal", "username", (post, text) -> post.removeComment(COMMENT, text)),
-                    new TextInput("username of a delete", "username", Post::delete));
+                    new TextInput("username of a removal", "username", Post::remove));
         }
 
         private void refused(TextInput input, String text, String... reason) {
@@ -337,7 +337,7 @@ class PostTest {
         @Test
         void tabsAndLineFeedsAreAcceptedInMessagesAndComments() {
             fixture.given(CREATED)
-                    .when(post -> post.editMessage("alice", "list:\n\t- one\n\t- two"))
+                    .when(post -> post.updateMessage("alice", "list:\n\t- one\n\t- two"))
                     .expectEvents(new MessageUpdated("list:\n\t- one\n\t- two"));
             fixture.given(CREATED)
                     .when(post -> post.addComment(COMMENT, "carol", "nice\n\tindeed", NOW))
@@ -374,17 +374,17 @@ class PostTest {
                     .when(post -> post.like("Jose\u0301"))
                     .expectNoEvents();
             fixture.given(new PostCreated("Jos\u00e9", "hello", NOW))
-                    .when(post -> post.delete("Jose\u0301"))
+                    .when(post -> post.remove("Jose\u0301"))
                     .expectEvents(new PostRemoved("Jos\u00e9"));
         }
 
         @Test
         void aNameStoredBeforeTextWasNormalizedIsStillItsAuthor() {
             fixture.given(new PostCreated("Jose\u0301", "hello", NOW), new CommentAdded(COMMENT, "Rene\u0301e", "nice", NOW))
-                    .when(post -> post.editComment(COMMENT, "Ren\u00e9e", "very nice", NOW))
+                    .when(post -> post.updateComment(COMMENT, "Ren\u00e9e", "very nice", NOW))
                     .expectEvents(new CommentUpdated(COMMENT, "Ren\u00e9e", "very nice", NOW));
             fixture.given(new PostCreated("Jose\u0301", "hello", NOW))
-                    .when(post -> post.editMessage("Jos\u00e9", "edited"))
+                    .when(post -> post.updateMessage("Jos\u00e9", "edited"))
                     .expectEvents(new MessageUpdated("edited"));
         }
     }

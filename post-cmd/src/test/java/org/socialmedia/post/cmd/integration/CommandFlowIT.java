@@ -24,7 +24,7 @@ class CommandFlowIT extends IntegrationTest {
         Answer created = api.send("POST", "/api/v1/posts", "{\"author\":\"alice\",\"message\":\"hello\"}", null);
         assertThat(created.status()).isEqualTo(201);
         UUID post = created.id();
-        assertThat(created.header("Location")).isEqualTo("/api/v1/posts/" + post);
+        assertThat(created.header("Location")).isEqualTo("http://localhost:8082/api/v1/posts/" + post);
         assertThat(created.header("ETag")).isEqualTo("\"1\"");
         assertThat(created.version()).isEqualTo(1);
         String postPath = "/api/v1/posts/" + post;
@@ -46,7 +46,7 @@ class CommandFlowIT extends IntegrationTest {
         assertThat(commented.version()).isEqualTo(4);
         String commentId = commented.body().get("commentId").asString();
         String commentPath = postPath + "/comments/" + commentId;
-        assertThat(commented.header("Location")).isEqualTo(commentPath);
+        assertThat(commented.header("Location")).isEqualTo("http://localhost:8082" + postPath);
 
         assertThat(api.send("PUT", commentPath, "{\"username\":\"alice\",\"comment\":\"censored\"}", null).status()).isEqualTo(403);
         assertThat(api.send("PUT", postPath + "/comments/" + UUID.randomUUID(), "{\"username\":\"carol\",\"comment\":\"?\"}", null).status()).isEqualTo(404);
