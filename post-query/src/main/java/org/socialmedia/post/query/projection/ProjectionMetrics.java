@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.socialmedia.post.common.event.PostEventType;
-import org.springframework.stereotype.Component;
 
 /**
  * The projection's health in numbers: events applied (per type), duplicates skipped, events
@@ -15,8 +14,7 @@ import org.springframework.stereotype.Component;
  * outage) and records dead-lettered. The lag and the events still parked are measured beside
  * the projection, by {@code projection.monitor}, so that they stay true while it hangs.
  */
-@Component
-public class ProjectionMetrics {
+class ProjectionMetrics {
 
     private final Map<PostEventType, Counter> applied = new EnumMap<>(PostEventType.class);
     private final Counter duplicates;
@@ -52,11 +50,11 @@ public class ProjectionMetrics {
         parked.increment(outcome.parked());
     }
 
-    public void deadLettered() {
+    void deadLettered() {
         deadLettered.increment();
     }
 
-    public void failedDelivery() {
+    void failedDelivery() {
         failedDeliveries.increment();
     }
 }

@@ -17,20 +17,20 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule lookupsKnowNothingOfKafka = noClasses()
-            .that().resideInAnyPackage("..query.api..", "..query.lookup..", "..query.readmodel..")
+            .that().resideInAnyPackage("..query.web..", "..query.lookup..", "..query.readmodel..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
             .because("lookups read the tables; only the projection consumes the stream");
 
     @ArchTest
     static final ArchRule theWebEdgeAsksQueriesNotTables = noClasses()
-            .that().resideInAPackage("..query.api..")
+            .that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
             .should().dependOnClassesThat().resideInAnyPackage("..query.readmodel..", "..query.projection..")
             .because("the controller goes through the query dispatcher");
 
     @ArchTest
     static final ArchRule theProjectionServesNoRequests = noClasses()
             .that().resideInAPackage("..query.projection..")
-            .should().dependOnClassesThat().resideInAnyPackage("..query.api..", "..query.lookup..",
+            .should().dependOnClassesThat().resideInAnyPackage("..query.web..", "..query.lookup..",
                     "org.springframework.web..")
             .because("writing the read model and answering lookups are separate concerns");
 }

@@ -11,9 +11,9 @@ import io.micrometer.core.instrument.TimeGauge;
  * The monitor's figures as gauges, for this instance's partitions. A scrape reads what the last
  * refresh saw and never waits for Kafka or the database; unknown figures are NaN.
  */
-public final class ProjectionMonitorMetrics {
+final class ProjectionMonitorMetrics {
 
-    public ProjectionMonitorMetrics(MeterRegistry registry, ProjectionProgressMonitor projection, ParkedEventsMonitor parked) {
+    ProjectionMonitorMetrics(MeterRegistry registry, ProjectionProgressMonitor projection, ParkedEventsMonitor parked) {
         TimeGauge.builder("post.query.projection.lag", projection, TimeUnit.MILLISECONDS,
                         monitor -> known(monitor, progress -> progress.oldestUnappliedAge()
                                 .map(age -> (double) age.toMillis()).orElse(Double.NaN)))
