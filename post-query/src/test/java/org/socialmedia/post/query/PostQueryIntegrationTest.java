@@ -19,14 +19,17 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.infra.test.TestInfrastructure;
+import org.socialmedia.post.common.topic.PostTopics;
 import org.socialmedia.post.common.wire.PostEventCodec;
 import org.socialmedia.post.query.projection.PoisonRecords;
 import org.socialmedia.post.query.support.DeadLetterTopic;
+import org.socialmedia.post.query.support.PostEventTopic;
 import org.socialmedia.post.query.support.PostStream;
 import org.socialmedia.post.query.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,10 +51,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
         "app.lookup.min-version-timeout=1s",
         "spring.datasource.hikari.connection-timeout=1000",
 })
+@Import(PostEventTopic.class)
 @AutoConfigureMockMvc
 class PostQueryIntegrationTest {
 
-    private static final String TOPIC = "social-media-post-events";
+    private static final String TOPIC = PostTopics.DEFAULT_TOPIC;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @DynamicPropertySource

@@ -19,12 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.infra.test.TestInfrastructure;
 import org.socialmedia.post.common.wire.PostEventCodec;
+import org.socialmedia.post.query.support.PostEventTopic;
 import org.socialmedia.post.query.support.PostStream;
 import org.socialmedia.post.query.support.TableLock;
 import org.socialmedia.post.query.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -45,6 +47,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
         "app.projection.monitor-interval=200ms",
         "app.projection.stall-timeout=3s",
 })
+@Import(PostEventTopic.class)
 @AutoConfigureMockMvc
 class ProjectionStallIT {
 

@@ -29,7 +29,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * what happens when a batch fails: poison records are retried a few times and then dead-lettered;
  * everything else is retried with a growing pause for as long as it fails, so an outage delays
  * the projection but never skips an event. Boot's listener container factory picks the error
- * handler up.
+ * handler up. post-cmd creates the post event topic; the dead-letter topic is this service's.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PostTopics.class, ProjectionProperties.class})
@@ -54,11 +54,6 @@ class ProjectionConfiguration {
     @Bean
     ProjectionMetrics projectionMetrics(MeterRegistry registry) {
         return new ProjectionMetrics(registry);
-    }
-
-    @Bean
-    NewTopic postEventsTopic(PostTopics topics) {
-        return TopicBuilder.name(topics.topic()).partitions(topics.partitions()).build();
     }
 
     @Bean
