@@ -163,13 +163,13 @@ class PoisonIsolationIT {
         PostStream refusedPost = new PostStream();
         PostStream nextPost = new PostStream();
         RecordedEvent refused = refusedPost.created("alice", "hello" + NUL);
-        double failuresBefore = counter("post.query.projection.failures");
+        double failuresBefore = counter("post.projection.failures");
 
         TestInfrastructure.postgres().stop();
         try {
             publish(0, refused, nextPost.created("bob", "after it"));
             // Failed deliveries of the refused record, each one an outage.
-            await().atMost(PATIENCE).until(() -> counter("post.query.projection.failures") - failuresBefore >= 3);
+            await().atMost(PATIENCE).until(() -> counter("post.projection.failures") - failuresBefore >= 3);
         } finally {
             TestInfrastructure.postgres().start();
         }

@@ -186,7 +186,7 @@ class PostQueryIntegrationTest {
             RecordedEvent secondLike = post.liked("carol");
             publish(created, firstLike, secondLike);
             awaitVersion(post.postId(), 3);
-            double duplicatesBefore = counter("post.query.events.duplicates");
+            double duplicatesBefore = counter("post.projection.events.duplicates");
 
             publish(created, firstLike, secondLike, secondLike);
             // The same partition delivers in order, so once this one is applied the replays were seen.
@@ -194,7 +194,7 @@ class PostQueryIntegrationTest {
             awaitVersion(post.postId(), 4);
 
             assertThat(likes(post.postId())).isEqualTo(2);
-            assertThat(counter("post.query.events.duplicates") - duplicatesBefore).isGreaterThanOrEqualTo(4);
+            assertThat(counter("post.projection.events.duplicates") - duplicatesBefore).isGreaterThanOrEqualTo(4);
         }
 
         @Test
@@ -243,7 +243,7 @@ class PostQueryIntegrationTest {
             PostStream post = new PostStream();
             String key = post.postId().toString();
             String valid = codec.encode(post.created("alice", "after the poison"));
-            double deadLetteredBefore = counter("post.query.events.dead.lettered");
+            double deadLetteredBefore = counter("post.projection.events.dead.lettered");
 
             send(key, "this is not an event");
             send(key, valid.replace("\"PostCreated\"", "\"PostShared\""));
@@ -265,7 +265,7 @@ class PostQueryIntegrationTest {
                 assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
                 assertThat(header(record, "kafka_dlt-exception-message")).isNotBlank();
             });
-            await().atMost(PATIENCE).until(() -> counter("post.query.events.dead.lettered") - deadLetteredBefore == 3);
+            await().atMost(PATIENCE).until(() -> counter("post.projection.events.dead.lettered") - deadLetteredBefore == 3);
         }
 
         private String header(ConsumerRecord<String, String> record, String name) {
@@ -282,7 +282,7 @@ class PostQueryIntegrationTest {
             PostStream createdDuringOutage = new PostStream();
             publish(post.created("alice", "before the outage"));
             awaitVersion(post.postId(), 1);
-            double failuresBefore = counter("post.query.projection.failures");
+            double failuresBefore = counter("post.projection.failures");
 
             TestInfrastructure.postgres().stop();
             try {
@@ -290,7 +290,7 @@ class PostQueryIntegrationTest {
                     publish(post.liked("fan" + i));
                 }
                 publish(createdDuringOutage.created("bob", "during the outage"));
-                await().atMost(PATIENCE).until(() -> counter("post.query.projection.failures") - failuresBefore >= 2);
+                await().atMost(PATIENCE).until(() -> counter("post.projection.failures") - failuresBefore >= 2);
                 assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
             } finally {
                 TestInfrastructure.postgres().start();
@@ -346,9 +346,9 @@ class PostQueryIntegrationTest {
         @Test
         void exposesTheProjectionMetricsToPrometheus() {
             assertThat(mvc.get().uri("/actuator/prometheus")).hasStatusOk().bodyText()
-                    .contains("post_query_events_applied_total", "post_query_events_duplicates_total",
-                            "post_query_events_dead_lettered_total", "post_query_projection_lag_seconds",
-                            "post_query_events_parked_waiting");
+                    .contains("post_projection_events_applied_total", "post_projection_events_duplicates_total",
+                            "post_projection_events_dead_lettered_total", "post_projection_lag_seconds",
+                            "post_projection_parked_waiting");
         }
 
         @Test

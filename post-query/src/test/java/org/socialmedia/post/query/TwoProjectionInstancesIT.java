@@ -136,6 +136,6 @@ class TwoProjectionInstancesIT {
     }
 
     private static double recordsWaiting(ApplicationContext instance) {
-        return instance.getBean(MeterRegistry.class).get("post.query.projection.lag.records").gauge().value();
+        return instance.getBean(MeterRegistry.class).get("post.projection.lag.records").gauge().value();
     }
 }

@@ -24,21 +24,21 @@ class ProjectionMetrics {
 
     ProjectionMetrics(MeterRegistry registry) {
         for (PostEventType type : PostEventType.values()) {
-            applied.put(type, Counter.builder("post.query.events.applied")
+            applied.put(type, Counter.builder("post.projection.events.applied")
                     .description("Events applied to the read model")
                     .tag("type", type.wireName())
                     .register(registry));
         }
-        duplicates = Counter.builder("post.query.events.duplicates")
+        duplicates = Counter.builder("post.projection.events.duplicates")
                 .description("Events skipped because their version was already applied")
                 .register(registry);
-        parked = Counter.builder("post.query.events.parked")
+        parked = Counter.builder("post.projection.events.parked")
                 .description("Events parked because their predecessor had not been applied")
                 .register(registry);
-        deadLettered = Counter.builder("post.query.events.dead.lettered")
+        deadLettered = Counter.builder("post.projection.events.dead.lettered")
                 .description("Records sent to the dead-letter topic")
                 .register(registry);
-        failedDeliveries = Counter.builder("post.query.projection.failures")
+        failedDeliveries = Counter.builder("post.projection.failures")
                 .description("Failed deliveries of a record, each followed by a retry or by dead-lettering")
                 .register(registry);
     }

@@ -14,23 +14,23 @@ import io.micrometer.core.instrument.TimeGauge;
 final class ProjectionMonitorMetrics {
 
     ProjectionMonitorMetrics(MeterRegistry registry, ProjectionProgressMonitor projection, ParkedEventsMonitor parked) {
-        TimeGauge.builder("post.query.projection.lag", projection, TimeUnit.MILLISECONDS,
+        TimeGauge.builder("post.projection.lag", projection, TimeUnit.MILLISECONDS,
                         monitor -> known(monitor, progress -> progress.oldestUnappliedAge()
                                 .map(age -> (double) age.toMillis()).orElse(Double.NaN)))
                 .description("How long the oldest record not yet applied has waited, on this instance's partitions")
                 .register(registry);
-        Gauge.builder("post.query.projection.lag.records", projection,
+        Gauge.builder("post.projection.lag.records", projection,
                         monitor -> known(monitor, ProjectionProgress::recordsWaiting))
                 .description("Records not yet applied on this instance's partitions (committed offset to end)")
                 .register(registry);
-        Gauge.builder("post.query.projection.stalled.partitions", projection,
+        Gauge.builder("post.projection.stalled.partitions", projection,
                         monitor -> known(monitor, progress -> progress.stalled().size()))
                 .description("Partitions of this instance whose records have waited at the same offset for longer than the stall timeout")
                 .register(registry);
-        Gauge.builder("post.query.events.parked.waiting", parked, monitor -> monitor.parked().waiting())
+        Gauge.builder("post.projection.parked.waiting", parked, monitor -> monitor.parked().waiting())
                 .description("Parked events still waiting for their predecessor")
                 .register(registry);
-        TimeGauge.builder("post.query.events.parked.oldest.age", parked, TimeUnit.SECONDS,
+        TimeGauge.builder("post.projection.parked.oldest.age", parked, TimeUnit.SECONDS,
                         monitor -> monitor.parked().oldestAgeSeconds())
                 .description("How long the oldest parked event has waited for its predecessor")
                 .register(registry);
