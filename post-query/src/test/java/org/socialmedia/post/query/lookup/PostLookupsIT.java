@@ -43,8 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({FindPostsHandler.class, FindPostByIdHandler.class, FindPostVersionHandler.class, PostDetailsAssembler.class,
         SnapshotReads.class, PostListing.class, PostVersions.class, PostProjector.class, ReadModelWriter.class,
-        PostEventCodec.class, PostLookupsTest.Assembled.class})
-class PostLookupsTest {
+        PostEventCodec.class, PostLookupsIT.Assembled.class})
+class PostLookupsIT {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Assembled {

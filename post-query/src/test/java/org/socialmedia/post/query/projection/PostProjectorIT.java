@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({PostProjector.class, ReadModelWriter.class, PostVersions.class, PostEventCodec.class})
-class PostProjectorTest {
+class PostProjectorIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
