@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("app.lookup")
 record LookupProperties(@DefaultValue("5s") Duration minVersionTimeout,
-                               @DefaultValue("25ms") Duration minVersionPollInterval,
-                               @DefaultValue("2") int minVersionPollThreads,
-                               @DefaultValue("1000") int maxMinVersionWaiters,
-                               @DefaultValue("100000") long assembledPostsCapacity) {
+                        @DefaultValue("25ms") Duration minVersionPollInterval,
+                        @DefaultValue("2") int minVersionPollThreads,
+                        @DefaultValue("1000") int maxMinVersionWaiters,
+                        @DefaultValue("100000") long assembledPostsCapacity) {
 }
