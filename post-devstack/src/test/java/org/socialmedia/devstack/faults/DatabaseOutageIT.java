@@ -40,7 +40,7 @@ class DatabaseOutageIT {
         // Down for longer than a poison record is retried: were the outage taken for poison,
         // the batch would be on the dead-letter topic before PostgreSQL came back.
         await("post-query retrying while PostgreSQL is down").atMost(Duration.ofSeconds(90))
-                .until(() -> Metrics.value(faults.lookups(), "post_query_projection_failures_total") > POISON_ATTEMPTS);
+                .until(() -> Metrics.value(faults.lookups(), "post_projection_failures_total") > POISON_ATTEMPTS);
         long storedDuringOutage = faults.storedEvents();
         faults.stack().startPostgres();
         Thread.sleep(2_000);
@@ -48,8 +48,8 @@ class DatabaseOutageIT {
 
         assertThat(load.refused()).as("answers that were not 2xx").isEmpty();
         Duration converged = faults.awaitConvergence();
-        double failedDeliveries = Metrics.value(faults.lookups(), "post_query_projection_failures_total");
-        assertThat(Metrics.value(faults.lookups(), "post_query_events_dead_lettered_total")).as("records dead-lettered").isZero();
+        double failedDeliveries = Metrics.value(faults.lookups(), "post_projection_failures_total");
+        assertThat(Metrics.value(faults.lookups(), "post_projection_events_dead_lettered_total")).as("records dead-lettered").isZero();
         assertThat(TopicRecords.all(faults.stack().kafkaBootstrapServers(), FaultStack.DEAD_LETTER_TOPIC))
                 .as("records on the dead-letter topic").isEmpty();
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class QueryServiceCrashIT {
 
-    private static final String DUPLICATES = "post_query_events_duplicates_total";
+    private static final String DUPLICATES = "post_projection_events_duplicates_total";
 
     private FaultStack faults;
 

@@ -13,9 +13,9 @@ public class PostQueryApplication {
      * Lookups are short and CPU-bound: one indexed statement on a nearby database, the rest from
      * memory. Two request threads per core keep the cores busy; with Tomcat's 200, dozens of
      * lookups share the cores at once and each waits for the others' time slices, while with two
-     * per core the rest wait in Tomcat's queue, first come, first served. Measured with 32 clients
-     * on 2 cores: the lookup p99 fell from about 21 to about 15 ms at the same throughput.
-     * A deployment still sets its own with {@code server.tomcat.threads.max}.
+     * per core the rest wait in Tomcat's queue, first come, first served: the same throughput with
+     * a shorter tail (the README's performance section has the measurement). A deployment still
+     * sets its own with {@code server.tomcat.threads.max}.
      */
     static final int REQUEST_THREADS_PER_CORE = 2;
 

@@ -19,13 +19,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.infra.test.TestInfrastructure;
+import org.socialmedia.post.common.topic.PostTopics;
 import org.socialmedia.post.common.wire.PostEventCodec;
 import org.socialmedia.post.query.projection.PoisonRecords;
 import org.socialmedia.post.query.support.DeadLetterTopic;
+import org.socialmedia.post.query.support.PostEventTopic;
 import org.socialmedia.post.query.support.PostStream;
 import org.socialmedia.post.query.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -44,9 +47,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "app.projection.outage-max-interval=1s",
         "spring.datasource.hikari.connection-timeout=1000",
 })
+@Import(PostEventTopic.class)
 class PoisonIsolationIT {
 
-    private static final String TOPIC = "social-media-post-events";
+    private static final String TOPIC = PostTopics.DEFAULT_TOPIC;
     private static final int PARTITIONS = 3;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String NUL = "\u0000";
@@ -159,13 +163,13 @@ class PoisonIsolationIT {
         PostStream refusedPost = new PostStream();
         PostStream nextPost = new PostStream();
         RecordedEvent refused = refusedPost.created("alice", "hello" + NUL);
-        double failuresBefore = counter("post.query.projection.failures");
+        double failuresBefore = counter("post.projection.failures");
 
         TestInfrastructure.postgres().stop();
         try {
             publish(0, refused, nextPost.created("bob", "after it"));
             // Failed deliveries of the refused record, each one an outage.
-            await().atMost(PATIENCE).until(() -> counter("post.query.projection.failures") - failuresBefore >= 3);
+            await().atMost(PATIENCE).until(() -> counter("post.projection.failures") - failuresBefore >= 3);
         } finally {
             TestInfrastructure.postgres().start();
         }

@@ -19,12 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.infra.test.TestInfrastructure;
 import org.socialmedia.post.common.wire.PostEventCodec;
+import org.socialmedia.post.query.support.PostEventTopic;
 import org.socialmedia.post.query.support.PostStream;
 import org.socialmedia.post.query.support.TableLock;
 import org.socialmedia.post.query.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -45,6 +47,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
         "app.projection.monitor-interval=200ms",
         "app.projection.stall-timeout=3s",
 })
+@Import(PostEventTopic.class)
 @AutoConfigureMockMvc
 class ProjectionStallIT {
 
@@ -105,8 +108,8 @@ class ProjectionStallIT {
 
     private void awaitCaughtUpAndReady() {
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(gauge("post.query.projection.lag.records")).isZero();
-            assertThat(seconds("post.query.projection.lag")).isZero();
+            assertThat(gauge("post.projection.lag.records")).isZero();
+            assertThat(seconds("post.projection.lag")).isZero();
             assertThat(readiness()).hasStatusOk().bodyJson().extractingPath("$.components.projection.status").isEqualTo("UP");
         });
     }
@@ -125,9 +128,9 @@ class ProjectionStallIT {
             try (TableLock lock = TableLock.exclusive(dataSource, "post")) {
                 publish(post.liked("bob"), post.liked("carol"), post.liked("dave"));
 
-                await().atMost(PATIENCE).until(() -> gauge("post.query.projection.lag.records") == 3);
-                double age = await().atMost(PATIENCE).until(() -> seconds("post.query.projection.lag"), seconds -> seconds > 0);
-                await().atMost(PATIENCE).until(() -> seconds("post.query.projection.lag") > age);
+                await().atMost(PATIENCE).until(() -> gauge("post.projection.lag.records") == 3);
+                double age = await().atMost(PATIENCE).until(() -> seconds("post.projection.lag"), seconds -> seconds > 0);
+                await().atMost(PATIENCE).until(() -> seconds("post.projection.lag") > age);
                 await().atMost(PATIENCE).untilAsserted(() -> assertThat(readiness())
                         .hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
                         .bodyJson().satisfies(health -> {
@@ -140,12 +143,12 @@ class ProjectionStallIT {
                                     .asString().isNotBlank();
                         }));
                 assertThat(Duration.between(stalledAt, Instant.now())).isGreaterThanOrEqualTo(STALL_TIMEOUT);
-                assertThat(gauge("post.query.projection.stalled.partitions")).isEqualTo(1);
+                assertThat(gauge("post.projection.stalled.partitions")).isEqualTo(1);
             }
 
             awaitVersion(post.postId(), 4);
             awaitCaughtUpAndReady();
-            assertThat(gauge("post.query.projection.stalled.partitions")).isZero();
+            assertThat(gauge("post.projection.stalled.partitions")).isZero();
         }
 
         @Test
@@ -154,12 +157,12 @@ class ProjectionStallIT {
             publish(post.created("alice", "then nothing for a while"));
             awaitVersion(post.postId(), 1);
             await().atMost(PATIENCE).during(STALL_TIMEOUT.plusSeconds(1))
-                    .until(() -> gauge("post.query.projection.lag.records") == 0);
+                    .until(() -> gauge("post.projection.lag.records") == 0);
 
             try (TableLock lock = TableLock.exclusive(dataSource, "post")) {
                 publish(post.liked("bob"));
 
-                await().atMost(PATIENCE).until(() -> gauge("post.query.projection.lag.records") == 1);
+                await().atMost(PATIENCE).until(() -> gauge("post.projection.lag.records") == 1);
                 await().atMost(PATIENCE).during(STALL_TIMEOUT.dividedBy(2)).untilAsserted(() ->
                         assertThat(readiness()).hasStatusOk().bodyJson()
                                 .extractingPath("$.components.projection.status").isEqualTo("UP"));
@@ -185,17 +188,17 @@ class ProjectionStallIT {
                 publish(post.liked("bob"));
 
                 await().atMost(PATIENCE).untilAsserted(() -> {
-                    assertThat(gauge("post.query.events.parked.waiting")).isNaN();
-                    assertThat(seconds("post.query.events.parked.oldest.age")).isNaN();
-                    assertThat(gauge("post.query.projection.lag.records")).isEqualTo(1);
-                    assertThat(seconds("post.query.projection.lag")).isPositive();
+                    assertThat(gauge("post.projection.parked.waiting")).isNaN();
+                    assertThat(seconds("post.projection.parked.oldest.age")).isNaN();
+                    assertThat(gauge("post.projection.lag.records")).isEqualTo(1);
+                    assertThat(seconds("post.projection.lag")).isPositive();
                 });
             } finally {
                 TestInfrastructure.postgres().start();
             }
 
             awaitVersion(post.postId(), 2);
-            await().atMost(PATIENCE).until(() -> gauge("post.query.events.parked.waiting") == 0);
+            await().atMost(PATIENCE).until(() -> gauge("post.projection.parked.waiting") == 0);
             awaitCaughtUpAndReady();
         }
     }
@@ -206,9 +209,9 @@ class ProjectionStallIT {
         @Test
         void exposesTheMonitorsFiguresToPrometheus() {
             assertThat(mvc.get().uri("/actuator/prometheus")).hasStatusOk().bodyText()
-                    .contains("post_query_projection_lag_seconds{", "post_query_projection_lag_records{",
-                            "post_query_projection_stalled_partitions{", "post_query_events_parked_waiting{",
-                            "post_query_events_parked_oldest_age_seconds{");
+                    .contains("post_projection_lag_seconds{", "post_projection_lag_records{",
+                            "post_projection_stalled_partitions{", "post_projection_parked_waiting{",
+                            "post_projection_parked_oldest_age_seconds{");
         }
     }
 
@@ -223,15 +226,15 @@ class ProjectionStallIT {
             RecordedEvent early = post.liked("carol");
             publish(created, early);
 
-            await().atMost(PATIENCE).until(() -> gauge("post.query.events.parked.waiting") == 1);
-            double age = await().atMost(PATIENCE).until(() -> seconds("post.query.events.parked.oldest.age"), seconds -> seconds > 0);
-            await().atMost(PATIENCE).until(() -> seconds("post.query.events.parked.oldest.age") > age);
+            await().atMost(PATIENCE).until(() -> gauge("post.projection.parked.waiting") == 1);
+            double age = await().atMost(PATIENCE).until(() -> seconds("post.projection.parked.oldest.age"), seconds -> seconds > 0);
+            await().atMost(PATIENCE).until(() -> seconds("post.projection.parked.oldest.age") > age);
 
             publish(missing);
 
             awaitVersion(post.postId(), 3);
-            await().atMost(PATIENCE).until(() -> gauge("post.query.events.parked.waiting") == 0
-                    && seconds("post.query.events.parked.oldest.age") == 0);
+            await().atMost(PATIENCE).until(() -> gauge("post.projection.parked.waiting") == 0
+                    && seconds("post.projection.parked.oldest.age") == 0);
         }
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.socialmedia.infra.test.TestInfrastructure;
 import org.socialmedia.post.common.wire.PostEventCodec;
+import org.socialmedia.post.query.support.PostEventTopic;
 import org.socialmedia.post.query.support.PostStream;
 import org.socialmedia.post.query.support.TableLock;
 import org.socialmedia.post.query.support.TestDatabases;
@@ -28,6 +29,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.kafka.consumer.group-id=" + TwoProjectionInstancesIT.GROUP,
         "app.projection.monitor-interval=200ms",
 })
+@Import(PostEventTopic.class)
 class TwoProjectionInstancesIT {
 
     static final String TOPIC = "two-instances-events";
@@ -133,6 +136,6 @@ class TwoProjectionInstancesIT {
     }
 
     private static double recordsWaiting(ApplicationContext instance) {
-        return instance.getBean(MeterRegistry.class).get("post.query.projection.lag.records").gauge().value();
+        return instance.getBean(MeterRegistry.class).get("post.projection.lag.records").gauge().value();
     }
 }

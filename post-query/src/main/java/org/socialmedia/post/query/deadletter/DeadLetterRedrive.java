@@ -41,7 +41,7 @@ import org.springframework.kafka.core.KafkaOperations;
  * <p>One re-drive runs at a time per instance. Two instances re-driving at once may both send a
  * record; that is harmless, since the projection skips a version it has applied.
  */
-public class DeadLetterRedrive {
+class DeadLetterRedrive {
 
     /** Header of a re-driven record: the dead-letter record it came from, as {@code <topic>-<partition>@<offset>}. */
     public static final String REDRIVEN_FROM_HEADER = "dlt-redriven-from";
@@ -56,8 +56,8 @@ public class DeadLetterRedrive {
     private final Duration brokerTimeout;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public DeadLetterRedrive(ConsumerFactory<String, String> consumers, KafkaOperations<String, String> kafka,
-                             String deadLetterTopic, String topic, String group, Duration brokerTimeout) {
+    DeadLetterRedrive(ConsumerFactory<String, String> consumers, KafkaOperations<String, String> kafka,
+                      String deadLetterTopic, String topic, String group, Duration brokerTimeout) {
         this.consumers = consumers;
         this.kafka = kafka;
         this.deadLetterTopic = deadLetterTopic;
@@ -71,7 +71,7 @@ public class DeadLetterRedrive {
      * @throws RedriveInProgressException if a re-drive is running on this instance
      * @throws RedriveFailedException     if the broker did not answer in time
      */
-    public long redrive() {
+    long redrive() {
         if (!running.compareAndSet(false, true)) {
             throw new RedriveInProgressException();
         }
@@ -81,10 +81,17 @@ public class DeadLetterRedrive {
             return redriven;
         } catch (KafkaException | org.springframework.kafka.KafkaException e) {
             // The client's own (a timeout reading the topic), or the template's (a send refused at once).
-            throw new RedriveFailedException("the broker did not answer in time", e);
+            throw stopped(new RedriveFailedException("the broker did not answer in time", e));
+        } catch (RedriveFailedException e) {
+            throw stopped(e);
         } finally {
             running.set(false);
         }
+    }
+
+    private RedriveFailedException stopped(RedriveFailedException failure) {
+        log.warn("re-drive of {} stopped: {}", deadLetterTopic, failure.toString());
+        return failure;
     }
 
     /** A new group starts at the beginning of the topic, and commits only what the broker acknowledged. */

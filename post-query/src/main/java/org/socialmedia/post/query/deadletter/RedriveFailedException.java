@@ -1,16 +1,18 @@
 package org.socialmedia.post.query.deadletter;
 
-/**
- * A re-drive stopped before the end (HTTP 503): the broker did not answer or did not acknowledge
- * in time. What was re-driven before is remembered; the next re-drive goes on from there.
- */
-public class RedriveFailedException extends RuntimeException {
+import org.socialmedia.post.common.web.RetryLaterException;
 
-    public RedriveFailedException(String message, Throwable cause) {
+/**
+ * A re-drive stopped before the end: the broker did not answer or did not acknowledge in time.
+ * What was re-driven before is remembered; the next re-drive goes on from there.
+ */
+class RedriveFailedException extends RetryLaterException {
+
+    RedriveFailedException(String message, Throwable cause) {
         super(message, cause);
     }
 
-    public RedriveFailedException(String message) {
+    RedriveFailedException(String message) {
         super(message);
     }
 }

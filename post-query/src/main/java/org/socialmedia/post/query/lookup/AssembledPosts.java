@@ -24,11 +24,11 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
  * <p>The size is bounded by weight (one per post plus one per comment), so a few posts with
  * thousands of comments cannot push the heap over its limit.
  */
-public class AssembledPosts implements MeterBinder {
+class AssembledPosts implements MeterBinder {
 
     private final Cache<UUID, PostDetails> byId;
 
-    public AssembledPosts(long capacity) {
+    AssembledPosts(long capacity) {
         this.byId = Caffeine.newBuilder()
                 .maximumWeight(capacity)
                 .weigher((UUID id, PostDetails post) -> 1 + post.comments().size())

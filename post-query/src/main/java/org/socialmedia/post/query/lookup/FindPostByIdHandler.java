@@ -5,23 +5,21 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.socialmedia.cqrs.dispatch.QueryHandler;
-import org.socialmedia.post.query.readmodel.PostListing;
 import org.socialmedia.post.query.readmodel.PostListing.Listed;
-import org.springframework.stereotype.Component;
+import org.socialmedia.post.query.readmodel.PostVersions;
 
 /**
  * One visible post. Its version comes first, in one light statement; a post already assembled at
  * that version is answered from memory, any other is read with its comments from one snapshot.
  */
-@Component
 class FindPostByIdHandler implements QueryHandler<FindPostByIdQuery, Optional<PostDetails>> {
 
-    private final PostListing listing;
+    private final PostVersions versions;
     private final PostDetailsAssembler assembler;
     private final SnapshotReads snapshot;
 
-    FindPostByIdHandler(PostListing listing, PostDetailsAssembler assembler, SnapshotReads snapshot) {
-        this.listing = listing;
+    FindPostByIdHandler(PostVersions versions, PostDetailsAssembler assembler, SnapshotReads snapshot) {
+        this.versions = versions;
         this.assembler = assembler;
         this.snapshot = snapshot;
     }
@@ -43,6 +41,6 @@ class FindPostByIdHandler implements QueryHandler<FindPostByIdQuery, Optional<Po
     }
 
     private Optional<Listed> listed(UUID id) {
-        return listing.visibleVersion(id).map(version -> new Listed(id, version));
+        return versions.visible(id).map(version -> new Listed(id, version));
     }
 }

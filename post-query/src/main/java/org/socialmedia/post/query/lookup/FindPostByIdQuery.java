@@ -4,5 +4,5 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** One visible post with its comments; empty if the post is unknown or removed. */
-public record FindPostByIdQuery(UUID id) implements PostQuery<Optional<PostDetails>> {
+record FindPostByIdQuery(UUID id) implements PostQuery<Optional<PostDetails>> {
 }

@@ -3,16 +3,14 @@ package org.socialmedia.post.query.lookup;
 import java.util.OptionalLong;
 
 import org.socialmedia.cqrs.dispatch.QueryHandler;
-import org.socialmedia.post.query.readmodel.PostViewRepository;
-import org.springframework.stereotype.Component;
+import org.socialmedia.post.query.readmodel.PostVersions;
 
-@Component
 class FindPostVersionHandler implements QueryHandler<FindPostVersionQuery, OptionalLong> {
 
-    private final PostViewRepository posts;
+    private final PostVersions versions;
 
-    FindPostVersionHandler(PostViewRepository posts) {
-        this.posts = posts;
+    FindPostVersionHandler(PostVersions versions) {
+        this.versions = versions;
     }
 
     @Override
@@ -22,6 +20,6 @@ class FindPostVersionHandler implements QueryHandler<FindPostVersionQuery, Optio
 
     @Override
     public OptionalLong handle(FindPostVersionQuery query) {
-        return posts.findVersionById(query.id()).map(OptionalLong::of).orElseGet(OptionalLong::empty);
+        return versions.applied(query.id()).map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
 }

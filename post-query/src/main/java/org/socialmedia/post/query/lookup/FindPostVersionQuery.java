@@ -7,5 +7,5 @@ import java.util.UUID;
  * The last version of a post the read model has applied, removed posts included; empty if none.
  * Cheap enough to be asked repeatedly while a client waits for its own write.
  */
-public record FindPostVersionQuery(UUID id) implements PostQuery<OptionalLong> {
+record FindPostVersionQuery(UUID id) implements PostQuery<OptionalLong> {
 }

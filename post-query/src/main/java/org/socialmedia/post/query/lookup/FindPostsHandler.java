@@ -8,7 +8,6 @@ import org.socialmedia.post.query.readmodel.PostListing.ListedPage;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.stereotype.Component;
 
 /**
  * Pages of visible posts, newest first. The page's posts, their versions and the total come from
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Component;
  * the database is asked. Otherwise the page is read again on one snapshot with the rows and
  * comments of the posts not yet assembled: a few more statements, whatever the page size.
  */
-@Component
 class FindPostsHandler implements QueryHandler<FindPostsQuery, Page<PostDetails>> {
 
     private final PostListing listing;

@@ -3,9 +3,9 @@ package org.socialmedia.post.query.lookup;
 import org.springframework.data.domain.Page;
 
 /** A page of visible posts, newest first, narrowed by the filter. */
-public record FindPostsQuery(PostFilter filter, int page, int size) implements PostQuery<Page<PostDetails>> {
+record FindPostsQuery(PostFilter filter, int page, int size) implements PostQuery<Page<PostDetails>> {
 
-    public FindPostsQuery {
+    FindPostsQuery {
         if (page < 0 || size < 1) {
             throw new IllegalArgumentException("page must be >= 0 and size >= 1, got page " + page + ", size " + size);
         }

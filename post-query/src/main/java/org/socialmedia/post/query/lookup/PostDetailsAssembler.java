@@ -15,7 +15,6 @@ import org.socialmedia.post.query.readmodel.CommentViewRepository;
 import org.socialmedia.post.query.readmodel.PostListing.Listed;
 import org.socialmedia.post.query.readmodel.PostView;
 import org.socialmedia.post.query.readmodel.PostViewRepository;
-import org.springframework.stereotype.Component;
 
 /**
  * Turns listed posts into posts with their comments: posts whose listed version was assembled
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Component;
  * one for their comments (only the changed ones for posts assembled at an older version), so a
  * page costs the same few statements whatever its size.
  */
-@Component
 class PostDetailsAssembler {
 
     private static final Comparator<CommentDetails> OLDEST_FIRST = Comparator.comparing(CommentDetails::commentDate)

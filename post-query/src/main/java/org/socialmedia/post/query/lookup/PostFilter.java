@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param withComments only posts with at least one comment; {@code false} does not filter
  * @param minLikes     only posts with at least this many likes
  */
-public record PostFilter(@Nullable String author, boolean withComments, @Nullable Long minLikes) {
+record PostFilter(@Nullable String author, boolean withComments, @Nullable Long minLikes) {
 
-    public static final PostFilter NONE = new PostFilter(null, false, null);
+    static final PostFilter NONE = new PostFilter(null, false, null);
 }

@@ -2,10 +2,12 @@ package org.socialmedia.post.query.lookup;
 
 import java.util.UUID;
 
-/** No visible post has this id: it never existed, its creation is not applied yet, or it was removed. */
-public class PostNotFoundException extends RuntimeException {
+import org.socialmedia.cqrs.domain.NotFoundException;
 
-    public PostNotFoundException(UUID id) {
+/** No visible post has this id: it never existed, its creation is not applied yet, or it was removed. */
+class PostNotFoundException extends NotFoundException {
+
+    PostNotFoundException(UUID id) {
         super("post " + id + " not found");
     }
 }

@@ -2,7 +2,6 @@ package org.socialmedia.post.query.lookup;
 
 import java.util.function.Supplier;
 
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,7 +11,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the lookups that must read more than one statement's worth: a post's row with its comments,
  * a page with the posts on it.
  */
-@Component
 class SnapshotReads {
 
     private final TransactionTemplate repeatableRead;

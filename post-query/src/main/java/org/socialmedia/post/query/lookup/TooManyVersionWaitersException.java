@@ -1,9 +1,11 @@
 package org.socialmedia.post.query.lookup;
 
-/** As many requests as allowed already wait for versions; the client may ask again shortly. */
-public class TooManyVersionWaitersException extends RuntimeException {
+import org.socialmedia.post.common.web.RetryLaterException;
 
-    public TooManyVersionWaitersException(int maxWaiters) {
+/** As many requests as allowed already wait for versions; the client may ask again shortly. */
+class TooManyVersionWaitersException extends RetryLaterException {
+
+    TooManyVersionWaitersException(int maxWaiters) {
         super("too many requests are waiting for a version (at most " + maxWaiters + "); ask again shortly");
     }
 }

@@ -30,7 +30,7 @@ import org.socialmedia.post.query.lookup.PostVersionPoll.Waiter;
  * once, and the next is refused at once ({@link TooManyVersionWaitersException}) rather than
  * queued behind them.
  */
-public final class VersionAwaiter implements AutoCloseable {
+final class VersionAwaiter implements AutoCloseable {
 
     private final QueryDispatcher queries;
     private final Duration timeout;
@@ -40,7 +40,7 @@ public final class VersionAwaiter implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<UUID, PostVersionPoll> polls = new ConcurrentHashMap<>();
 
-    public VersionAwaiter(QueryDispatcher queries, Duration timeout, Duration pollInterval, int threads, int maxWaiters) {
+    VersionAwaiter(QueryDispatcher queries, Duration timeout, Duration pollInterval, int threads, int maxWaiters) {
         this.queries = queries;
         this.timeout = timeout;
         this.pollInterval = pollInterval;
@@ -55,7 +55,7 @@ public final class VersionAwaiter implements AutoCloseable {
      *
      * @throws TooManyVersionWaitersException if as many requests as allowed already wait
      */
-    public CompletableFuture<Void> awaitVersion(UUID postId, long minVersion) {
+    CompletableFuture<Void> awaitVersion(UUID postId, long minVersion) {
         if (!places.tryAcquire()) {
             throw new TooManyVersionWaitersException(maxWaiters);
         }
@@ -71,7 +71,7 @@ public final class VersionAwaiter implements AutoCloseable {
     }
 
     /** The projection of this instance advanced these posts: their waiters look again now. */
-    public void recheck(Collection<UUID> postIds) {
+    void recheck(Collection<UUID> postIds) {
         for (UUID postId : postIds) {
             PostVersionPoll poll = polls.get(postId);
             if (poll != null) {

@@ -6,13 +6,11 @@ import org.socialmedia.post.common.event.PostEvent;
 import org.socialmedia.post.common.event.PostEventType;
 import org.socialmedia.post.common.wire.MalformedEventException;
 import org.socialmedia.post.common.wire.PostEventCodec;
-import org.springframework.stereotype.Component;
 
 /**
  * Turns a Kafka record into a post event, or says why it is poison. Only checks that need no
  * stored state are made here, so a poison record is known before any database work starts.
  */
-@Component
 class EventReader {
 
     private final PostEventCodec codec;

@@ -6,10 +6,10 @@ import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
+import org.socialmedia.post.common.topic.PostTopics;
 import org.socialmedia.post.common.wire.MalformedEventException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 
 /**
  * Feeds the post event topic into the projector, a polled batch per transaction. The container
@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
  * refuses because of one record is applied around it ({@link PoisonIsolation}), so that record
  * alone is held back and dead-lettered, not its whole batch.
  */
-@Component
 public class PostEventListener {
 
     /** The id of the projection's listener container, by which its monitor finds its partitions. */
@@ -40,8 +39,7 @@ public class PostEventListener {
         this.isolation = new PoisonIsolation<>(projector::project, this::committed, PoisonRecords::isPoison);
     }
 
-    @KafkaListener(id = ID, idIsGroup = false, topics = "${app.kafka.topic:social-media-post-events}",
-            batch = "true")
+    @KafkaListener(id = ID, idIsGroup = false, topics = "${app.kafka.topic:" + PostTopics.DEFAULT_TOPIC + "}", batch = "true")
     void onEvents(List<ConsumerRecord<String, String>> records) {
         List<RecordedEvent> events = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {

@@ -12,7 +12,9 @@ import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.post.common.event.PostEvent;
 import org.socialmedia.post.common.event.PostEventType;
 import org.socialmedia.post.common.wire.PostEventCodec;
-import org.springframework.stereotype.Service;
+import org.socialmedia.post.query.readmodel.PendingChanges;
+import org.socialmedia.post.query.readmodel.PostVersions;
+import org.socialmedia.post.query.readmodel.ReadModelWriter;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -23,16 +25,17 @@ import org.springframework.transaction.annotation.Transactional;
  * (never applied out of order, never dropped) and applied, in order, as soon as its predecessor
  * is. A batch is one transaction, so a batch is either fully reflected or not at all.
  */
-@Service
 public class PostProjector {
 
     private static final Logger log = LoggerFactory.getLogger(PostProjector.class);
 
     private final ReadModelWriter writer;
+    private final PostVersions versions;
     private final PostEventCodec codec;
 
-    PostProjector(ReadModelWriter writer, PostEventCodec codec) {
+    PostProjector(ReadModelWriter writer, PostVersions versions, PostEventCodec codec) {
         this.writer = writer;
+        this.versions = versions;
         this.codec = codec;
     }
 
@@ -46,7 +49,7 @@ public class PostProjector {
         Set<UUID> postIds = new LinkedHashSet<>();
         events.forEach(event -> postIds.add(event.aggregateId()));
         writer.lockPosts(postIds);
-        Batch batch = new Batch(writer.appliedVersions(postIds), writer.postsWithParkedEvents(postIds), new PendingChanges(), tally);
+        Batch batch = new Batch(versions.applied(postIds), writer.postsWithParkedEvents(postIds), new PendingChanges(), tally);
         for (RecordedEvent event : events) {
             handle(event, batch);
         }

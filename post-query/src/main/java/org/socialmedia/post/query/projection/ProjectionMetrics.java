@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.socialmedia.post.common.event.PostEventType;
-import org.springframework.stereotype.Component;
 
 /**
  * The projection's health in numbers: events applied (per type), duplicates skipped, events
@@ -15,8 +14,7 @@ import org.springframework.stereotype.Component;
  * outage) and records dead-lettered. The lag and the events still parked are measured beside
  * the projection, by {@code projection.monitor}, so that they stay true while it hangs.
  */
-@Component
-public class ProjectionMetrics {
+class ProjectionMetrics {
 
     private final Map<PostEventType, Counter> applied = new EnumMap<>(PostEventType.class);
     private final Counter duplicates;
@@ -26,21 +24,21 @@ public class ProjectionMetrics {
 
     ProjectionMetrics(MeterRegistry registry) {
         for (PostEventType type : PostEventType.values()) {
-            applied.put(type, Counter.builder("post.query.events.applied")
+            applied.put(type, Counter.builder("post.projection.events.applied")
                     .description("Events applied to the read model")
                     .tag("type", type.wireName())
                     .register(registry));
         }
-        duplicates = Counter.builder("post.query.events.duplicates")
+        duplicates = Counter.builder("post.projection.events.duplicates")
                 .description("Events skipped because their version was already applied")
                 .register(registry);
-        parked = Counter.builder("post.query.events.parked")
+        parked = Counter.builder("post.projection.events.parked")
                 .description("Events parked because their predecessor had not been applied")
                 .register(registry);
-        deadLettered = Counter.builder("post.query.events.dead.lettered")
+        deadLettered = Counter.builder("post.projection.events.dead.lettered")
                 .description("Records sent to the dead-letter topic")
                 .register(registry);
-        failedDeliveries = Counter.builder("post.query.projection.failures")
+        failedDeliveries = Counter.builder("post.projection.failures")
                 .description("Failed deliveries of a record, each followed by a retry or by dead-lettering")
                 .register(registry);
     }
@@ -52,11 +50,11 @@ public class ProjectionMetrics {
         parked.increment(outcome.parked());
     }
 
-    public void deadLettered() {
+    void deadLettered() {
         deadLettered.increment();
     }
 
-    public void failedDelivery() {
+    void failedDelivery() {
         failedDeliveries.increment();
     }
 }

@@ -5,7 +5,7 @@ package org.socialmedia.post.query.projection;
  * its post. Versions grow by exactly one per event, so anything but "next" is either already
  * applied or ahead of a gap.
  */
-public enum VersionCheck {
+enum VersionCheck {
 
     /** The next version: apply it now. */
     APPLY,
@@ -18,7 +18,7 @@ public enum VersionCheck {
      * @param appliedVersion the post's last applied version, 0 if the post is not known yet
      * @param eventVersion   the incoming event's version (at least 1)
      */
-    public static VersionCheck of(long appliedVersion, long eventVersion) {
+    static VersionCheck of(long appliedVersion, long eventVersion) {
         if (eventVersion <= appliedVersion) {
             return DUPLICATE;
         }

@@ -1,16 +1,13 @@
 package org.socialmedia.post.query.readmodel;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Which visible posts a lookup shows, and at which version, without their content: one light
+ * Which visible posts a page shows, and at which version, without their content: one light
  * statement, no entities. The content of a post at a version never changes, so a lookup that
  * already holds a post at the listed version needs nothing more from the database.
  */
@@ -26,15 +23,8 @@ public class PostListing {
 
     private final JdbcClient jdbc;
 
-    public PostListing(DataSource dataSource) {
-        this.jdbc = JdbcClient.create(dataSource);
-    }
-
-    public Optional<Long> visibleVersion(UUID id) {
-        return jdbc.sql("select version from post where id = ? and not removed")
-                .param(id)
-                .query(Long.class)
-                .optional();
+    PostListing(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**

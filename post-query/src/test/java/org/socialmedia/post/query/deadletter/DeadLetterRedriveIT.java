@@ -20,11 +20,13 @@ import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.infra.test.TestInfrastructure;
 import org.socialmedia.post.common.wire.PostEventCodec;
 import org.socialmedia.post.query.projection.PoisonRecords;
+import org.socialmedia.post.query.support.PostEventTopic;
 import org.socialmedia.post.query.support.PostStream;
 import org.socialmedia.post.query.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -39,6 +41,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * dead-letter topic holds only what this test puts there.
  */
 @SpringBootTest(properties = "app.kafka.topic=" + DeadLetterRedriveIT.TOPIC)
+@Import(PostEventTopic.class)
 @AutoConfigureMockMvc
 class DeadLetterRedriveIT {
 

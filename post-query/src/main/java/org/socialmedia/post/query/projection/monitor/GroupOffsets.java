@@ -26,13 +26,13 @@ import org.apache.kafka.common.TopicPartition;
  * Reads, with an admin client of its own, where a consumer group stands on some partitions and
  * where they end. Each call gives up after the timeout, whatever state the broker is in.
  */
-public final class GroupOffsets implements AutoCloseable {
+final class GroupOffsets implements AutoCloseable {
 
     private final Admin admin;
     private final Duration timeout;
 
     /** @param adminConfig the application's admin client settings (brokers, security) */
-    public GroupOffsets(Map<String, Object> adminConfig, Duration timeout) {
+    GroupOffsets(Map<String, Object> adminConfig, Duration timeout) {
         this.admin = Admin.create(adminConfig);
         this.timeout = timeout;
     }

@@ -14,11 +14,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * read side serving ever older answers is taken out of service and seen. UNKNOWN (which leaves
  * readiness as the other indicators say) while Kafka cannot be asked.
  */
-public final class ProjectionHealthIndicator implements HealthIndicator {
+final class ProjectionHealthIndicator implements HealthIndicator {
 
     private final ProjectionProgressMonitor monitor;
 
-    public ProjectionHealthIndicator(ProjectionProgressMonitor monitor) {
+    ProjectionHealthIndicator(ProjectionProgressMonitor monitor) {
         this.monitor = monitor;
     }
 

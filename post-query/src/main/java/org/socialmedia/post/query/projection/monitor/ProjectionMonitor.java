@@ -14,7 +14,7 @@ import org.springframework.context.SmartLifecycle;
  * own: when the projection thread hangs, these are the threads that say so. Each refresh has a
  * thread, so a database that does not answer cannot hold back the lag, which Kafka alone tells.
  */
-public final class ProjectionMonitor implements SmartLifecycle {
+final class ProjectionMonitor implements SmartLifecycle {
 
     private final ProjectionProgressMonitor progress;
     private final ParkedEventsMonitor parkedEvents;
@@ -23,7 +23,7 @@ public final class ProjectionMonitor implements SmartLifecycle {
     private @Nullable ScheduledExecutorService threads;
 
     /** @param timeout how long one call of a refresh may take; stopping waits as long for one under way */
-    public ProjectionMonitor(ProjectionProgressMonitor progress, ParkedEventsMonitor parkedEvents, Duration interval,
+    ProjectionMonitor(ProjectionProgressMonitor progress, ParkedEventsMonitor parkedEvents, Duration interval,
                              Duration timeout) {
         this.progress = progress;
         this.parkedEvents = parkedEvents;

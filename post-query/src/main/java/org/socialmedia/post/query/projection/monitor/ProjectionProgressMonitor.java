@@ -19,7 +19,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * with the partitions' ends, from outside the projection thread: what it sees stays true while
  * that thread hangs. Two instances each see only their own partitions, so each reports its share.
  */
-public final class ProjectionProgressMonitor {
+final class ProjectionProgressMonitor {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionProgressMonitor.class);
 
@@ -39,7 +39,7 @@ public final class ProjectionProgressMonitor {
      * @param stallTimeout how long records may wait at a committed offset that does not move before
      *                     the partition counts as stalled
      */
-    public ProjectionProgressMonitor(KafkaListenerEndpointRegistry listeners, String listenerId, GroupOffsets groupOffsets,
+    ProjectionProgressMonitor(KafkaListenerEndpointRegistry listeners, String listenerId, GroupOffsets groupOffsets,
                                      RecordTimestamps timestamps, Duration stallTimeout) {
         this.listeners = listeners;
         this.listenerId = listenerId;

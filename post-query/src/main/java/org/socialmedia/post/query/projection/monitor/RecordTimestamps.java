@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * <p>The record at an offset never changes, so each one is fetched once and remembered for as
  * long as a partition waits at that offset: a stalled partition costs no fetch after the first.
  */
-public final class RecordTimestamps implements AutoCloseable {
+final class RecordTimestamps implements AutoCloseable {
 
     private record Timestamp(long offset, Instant writtenAt) {
     }
@@ -35,7 +35,7 @@ public final class RecordTimestamps implements AutoCloseable {
     private final Map<TopicPartition, Timestamp> known = new HashMap<>();
 
     /** @param consumerConfig the application's consumer settings (brokers, security); its group is left out */
-    public RecordTimestamps(Map<String, Object> consumerConfig, Duration timeout) {
+    RecordTimestamps(Map<String, Object> consumerConfig, Duration timeout) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -1,4 +1,4 @@
-package org.socialmedia.post.query.api;
+package org.socialmedia.post.query.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.socialmedia.post.query.lookup.CommentDetails;
-import org.socialmedia.post.query.lookup.PostDetails;
 
 import tools.jackson.databind.json.JsonMapper;
 

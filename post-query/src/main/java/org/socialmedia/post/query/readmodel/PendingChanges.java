@@ -1,4 +1,4 @@
-package org.socialmedia.post.query.projection;
+package org.socialmedia.post.query.readmodel;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -15,9 +15,9 @@ import org.socialmedia.post.common.event.PostEvent;
  * of 500 round trips. A rebuild replays the whole store, so this is what sets its speed.
  *
  * <p>Merging follows the events' order within each post, so the rows written are exactly those
- * that applying the events one by one would leave.
+ * that applying the events one by one would leave. {@link ReadModelWriter#write} writes them.
  */
-final class PendingChanges {
+public final class PendingChanges {
 
     /** A post's row after the batch: a new row, or deltas to apply to the stored one. */
     static final class PostChange {
@@ -64,7 +64,7 @@ final class PendingChanges {
     private final Map<UUID, CommentChange> editedComments = new LinkedHashMap<>();
     private final Map<UUID, UUID> removedComments = new LinkedHashMap<>();
 
-    void created(UUID postId, PostEvent.PostCreated created) {
+    public void created(UUID postId, PostEvent.PostCreated created) {
         PostChange post = new PostChange(postId, true);
         post.author = created.author();
         post.message = created.message();
@@ -73,22 +73,22 @@ final class PendingChanges {
         posts.put(postId, post);
     }
 
-    void messageUpdated(UUID postId, long version, String message) {
+    public void messageUpdated(UUID postId, long version, String message) {
         post(postId, version).message = message;
     }
 
-    void liked(UUID postId, long version) {
+    public void liked(UUID postId, long version) {
         post(postId, version).likesAdded++;
     }
 
-    void commentAdded(UUID postId, long version, PostEvent.CommentAdded added) {
+    public void commentAdded(UUID postId, long version, PostEvent.CommentAdded added) {
         post(postId, version).commentsAdded++;
         newComments.put(added.commentId(), new CommentChange(added.commentId(), postId, added.username(), added.comment(),
                 added.commentDate(), false, version));
     }
 
     /** The comment keeps its original date; only its text changes and it is marked as edited. */
-    void commentUpdated(UUID postId, long version, PostEvent.CommentUpdated updated) {
+    public void commentUpdated(UUID postId, long version, PostEvent.CommentUpdated updated) {
         post(postId, version);
         CommentChange added = newComments.get(updated.commentId());
         if (added != null && added.postId.equals(postId)) {
@@ -101,7 +101,7 @@ final class PendingChanges {
         }
     }
 
-    void commentRemoved(UUID postId, long version, PostEvent.CommentRemoved removed) {
+    public void commentRemoved(UUID postId, long version, PostEvent.CommentRemoved removed) {
         PostChange post = post(postId, version);
         CommentChange added = newComments.get(removed.commentId());
         if (added != null && added.postId.equals(postId)) {
@@ -114,7 +114,7 @@ final class PendingChanges {
     }
 
     /** The row stays, flagged, so its version keeps turning replays of older events into no-ops. */
-    void postRemoved(UUID postId, long version) {
+    public void postRemoved(UUID postId, long version) {
         post(postId, version).removed = true;
     }
 

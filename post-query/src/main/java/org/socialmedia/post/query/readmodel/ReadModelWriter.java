@@ -1,4 +1,4 @@
-package org.socialmedia.post.query.projection;
+package org.socialmedia.post.query.readmodel;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,11 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Repository;
 
 /**
  * The projection's SQL. Every change of a post also stores the event's version on the post row,
@@ -23,8 +22,8 @@ import org.springframework.stereotype.Repository;
  *
  * <p>Plain SQL rather than JPA: a transaction's changes are merged first ({@link PendingChanges})
  * and written in batched statements, with no entity to load and no persistence context to flush.
+ * Events that arrive ahead of their predecessor wait in {@code parked_event}, also written here.
  */
-@Repository
 public class ReadModelWriter {
 
     private final JdbcClient jdbc;
@@ -40,7 +39,7 @@ public class ReadModelWriter {
      * during a partition rebalance, or a parked event and the predecessor that frees it.
      * The locks are taken in one order (sorted keys), so two batches cannot deadlock.
      */
-    void lockPosts(Collection<UUID> postIds) {
+    public void lockPosts(Collection<UUID> postIds) {
         List<Long> keys = postIds.stream().map(ReadModelWriter::lockKey).distinct().sorted().toList();
         jdbc.sql("select count(pg_advisory_xact_lock(k)) from unnest(array[:keys]::bigint[]) as locks(k)")
                 .param("keys", keys)
@@ -48,17 +47,7 @@ public class ReadModelWriter {
                 .single();
     }
 
-    Map<UUID, Long> appliedVersions(Collection<UUID> postIds) {
-        Map<UUID, Long> versions = new HashMap<>();
-        jdbc.sql("select id, version from post where id in (:ids)")
-                .param("ids", postIds)
-                .query(rs -> {
-                    versions.put(rs.getObject("id", UUID.class), rs.getLong("version"));
-                });
-        return versions;
-    }
-
-    Set<UUID> postsWithParkedEvents(Collection<UUID> postIds) {
+    public Set<UUID> postsWithParkedEvents(Collection<UUID> postIds) {
         return new HashSet<>(jdbc.sql("select distinct post_id from parked_event where post_id in (:ids)")
                 .param("ids", postIds)
                 .query(UUID.class)
@@ -70,7 +59,7 @@ public class ReadModelWriter {
      * then one update per stored post that sets its counters, message, removal and version.
      * A removed comment lowers its post's comment count only if it was still there.
      */
-    void write(PendingChanges changes) {
+    public void write(PendingChanges changes) {
         if (changes.isEmpty()) {
             return;
         }
@@ -147,7 +136,7 @@ public class ReadModelWriter {
         return jdbcTemplate.batchUpdate(sql, rows, rows.size(), setter);
     }
 
-    void park(UUID postId, long version, String envelope) {
+    public void park(UUID postId, long version, String envelope) {
         jdbc.sql("""
                         insert into parked_event (post_id, version, envelope) values (:postId, :version, :envelope)
                         on conflict (post_id, version) do nothing""")
@@ -158,7 +147,7 @@ public class ReadModelWriter {
     }
 
     /** The envelopes parked for a post from a version on, oldest first. */
-    List<String> parkedEnvelopes(UUID postId, long fromVersion) {
+    public List<String> parkedEnvelopes(UUID postId, long fromVersion) {
         return jdbc.sql("select envelope from parked_event where post_id = :postId and version >= :from order by version")
                 .param("postId", postId)
                 .param("from", fromVersion)
@@ -167,7 +156,7 @@ public class ReadModelWriter {
     }
 
     /** Forgets parked events that are applied now (or were duplicates of applied ones). */
-    void unpark(UUID postId, long upToVersion) {
+    public void unpark(UUID postId, long upToVersion) {
         jdbc.sql("delete from parked_event where post_id = :postId and version <= :version")
                 .param("postId", postId)
                 .param("version", upToVersion)

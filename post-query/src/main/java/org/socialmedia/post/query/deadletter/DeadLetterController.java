@@ -1,9 +1,8 @@
-package org.socialmedia.post.query.api;
+package org.socialmedia.post.query.deadletter;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.socialmedia.post.query.deadletter.DeadLetterRedrive;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;

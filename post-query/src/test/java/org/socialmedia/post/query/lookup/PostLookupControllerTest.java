@@ -1,4 +1,4 @@
-package org.socialmedia.post.query.api;
+package org.socialmedia.post.query.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -19,14 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.socialmedia.cqrs.dispatch.QueryDispatcher;
-import org.socialmedia.post.query.lookup.CommentDetails;
-import org.socialmedia.post.query.lookup.FindPostByIdQuery;
-import org.socialmedia.post.query.lookup.FindPostVersionQuery;
-import org.socialmedia.post.query.lookup.FindPostsQuery;
-import org.socialmedia.post.query.lookup.PostDetails;
-import org.socialmedia.post.query.lookup.PostFilter;
-import org.socialmedia.post.query.lookup.TooManyVersionWaitersException;
-import org.socialmedia.post.query.lookup.VersionAwaiter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -144,7 +136,7 @@ class PostLookupControllerTest {
             assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(400);
             assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Bad Request");
             assertThat(result).bodyJson().extractingPath("$.detail").asString().contains(offending);
-            assertThat(result).bodyJson().extractingPath("$.errors[*].parameter").asArray().contains(offending);
+            assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray().contains(offending);
             verify(queries, never()).dispatch(any());
         }
     }
@@ -195,7 +187,7 @@ class PostLookupControllerTest {
             MvcTestResult result = mvc.get().uri("/api/v1/posts/not-a-uuid").exchange();
 
             assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat(result).bodyJson().extractingPath("$.errors[0].parameter").isEqualTo("id");
+            assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("id");
         }
 
         @Test
@@ -303,7 +295,7 @@ class PostLookupControllerTest {
             MvcTestResult result = mvc.get().uri("/api/v1/posts/{id}?" + parameter, POST_ID).exchange();
 
             assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat(result).bodyJson().extractingPath("$.errors[0].parameter").isEqualTo("minVersion");
+            assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("minVersion");
         }
     }
 

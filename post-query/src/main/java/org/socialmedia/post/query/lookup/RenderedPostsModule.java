@@ -1,12 +1,9 @@
-package org.socialmedia.post.query.api;
+package org.socialmedia.post.query.lookup;
 
 import java.io.StringWriter;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
-import org.socialmedia.post.query.lookup.PostDetails;
-import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
@@ -27,7 +24,6 @@ import tools.jackson.databind.ser.ValueSerializerModifier;
  * comments. So the JSON of an instance is kept beside it, weakly: it lives exactly as long as the
  * lookups keep the instance, needs no invalidation, and a response copies it as raw bytes.
  */
-@Component
 class RenderedPostsModule extends SimpleModule {
 
     RenderedPostsModule() {

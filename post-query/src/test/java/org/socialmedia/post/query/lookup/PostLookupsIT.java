@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -20,8 +18,9 @@ import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.post.common.event.PostEvent;
 import org.socialmedia.post.common.wire.PostEventCodec;
 import org.socialmedia.post.query.projection.PostProjector;
-import org.socialmedia.post.query.projection.ReadModelWriter;
 import org.socialmedia.post.query.readmodel.PostListing;
+import org.socialmedia.post.query.readmodel.PostVersions;
+import org.socialmedia.post.query.readmodel.ReadModelWriter;
 import org.socialmedia.post.query.support.PostStream;
 import org.socialmedia.post.query.support.StatementCounter;
 import org.socialmedia.post.query.support.TestDatabases;
@@ -43,19 +42,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({FindPostsHandler.class, FindPostByIdHandler.class, FindPostVersionHandler.class, PostDetailsAssembler.class,
-        SnapshotReads.class, PostProjector.class, ReadModelWriter.class, PostEventCodec.class, PostLookupsTest.Assembled.class})
-class PostLookupsTest {
+        SnapshotReads.class, PostListing.class, PostVersions.class, PostProjector.class, ReadModelWriter.class,
+        PostEventCodec.class, PostLookupsIT.Assembled.class})
+class PostLookupsIT {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Assembled {
         @Bean
         AssembledPosts assembledPosts() {
             return new AssembledPosts(1_000);
-        }
-
-        @Bean
-        PostListing postListing(DataSource dataSource) {
-            return new PostListing(dataSource);
         }
 
         @Bean

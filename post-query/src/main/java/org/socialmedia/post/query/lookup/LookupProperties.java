@@ -1,4 +1,4 @@
-package org.socialmedia.post.query.config;
+package org.socialmedia.post.query.lookup;
 
 import java.time.Duration;
 
@@ -18,9 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param assembledPostsCapacity   how many posts and comments (one each) the cache of assembled posts holds
  */
 @ConfigurationProperties("app.lookup")
-public record LookupProperties(@DefaultValue("5s") Duration minVersionTimeout,
-                               @DefaultValue("25ms") Duration minVersionPollInterval,
-                               @DefaultValue("2") int minVersionPollThreads,
-                               @DefaultValue("1000") int maxMinVersionWaiters,
-                               @DefaultValue("100000") long assembledPostsCapacity) {
+record LookupProperties(@DefaultValue("5s") Duration minVersionTimeout,
+                        @DefaultValue("25ms") Duration minVersionPollInterval,
+                        @DefaultValue("2") int minVersionPollThreads,
+                        @DefaultValue("1000") int maxMinVersionWaiters,
+                        @DefaultValue("100000") long assembledPostsCapacity) {
 }

@@ -1,14 +1,18 @@
-package org.socialmedia.post.query.config;
+package org.socialmedia.post.query.projection;
 
 import java.nio.charset.StandardCharsets;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.socialmedia.post.common.topic.PostTopics;
 import org.socialmedia.post.common.wire.PostEventCodec;
-import org.socialmedia.post.query.projection.PoisonRecords;
-import org.socialmedia.post.query.projection.ProjectionMetrics;
+import org.socialmedia.post.query.readmodel.PostVersions;
+import org.socialmedia.post.query.readmodel.ReadModelWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -21,14 +25,15 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The post event topic, its dead-letter topic, and what happens when a batch fails: poison
- * records are retried a few times and then dead-lettered; everything else is retried with a
- * growing pause for as long as it fails, so an outage delays the projection but never skips
- * an event. Boot's listener container factory picks the error handler up.
+ * The projection: the listener on the post event topic, what it applies the events with, and
+ * what happens when a batch fails: poison records are retried a few times and then dead-lettered;
+ * everything else is retried with a growing pause for as long as it fails, so an outage delays
+ * the projection but never skips an event. Boot's listener container factory picks the error
+ * handler up. post-cmd creates the post event topic; the dead-letter topic is this service's.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({KafkaTopicProperties.class, ProjectionProperties.class})
-class KafkaConfiguration {
+@EnableConfigurationProperties({PostTopics.class, ProjectionProperties.class})
+class ProjectionConfiguration {
 
     @Bean
     PostEventCodec postEventCodec() {
@@ -36,18 +41,29 @@ class KafkaConfiguration {
     }
 
     @Bean
-    NewTopic postEventsTopic(KafkaTopicProperties topics) {
-        return TopicBuilder.name(topics.topic()).partitions(topics.partitions()).build();
+    PostEventListener postEventListener(PostEventCodec codec, PostProjector projector, ProjectionMetrics metrics,
+                                        ApplicationEventPublisher announcements) {
+        return new PostEventListener(new EventReader(codec), projector, metrics, announcements);
     }
 
     @Bean
-    NewTopic postEventsDeadLetterTopic(KafkaTopicProperties topics) {
+    PostProjector postProjector(ReadModelWriter writer, PostVersions versions, PostEventCodec codec) {
+        return new PostProjector(writer, versions, codec);
+    }
+
+    @Bean
+    ProjectionMetrics projectionMetrics(MeterRegistry registry) {
+        return new ProjectionMetrics(registry);
+    }
+
+    @Bean
+    NewTopic postEventsDeadLetterTopic(PostTopics topics) {
         return TopicBuilder.name(topics.deadLetterTopic()).partitions(topics.partitions()).build();
     }
 
     @Bean
-    DefaultErrorHandler projectionErrorHandler(KafkaOperations<?, ?> kafka, KafkaTopicProperties topics,
-                                               ProjectionProperties retries, ProjectionMetrics metrics) {
+    DefaultErrorHandler projectionErrorHandler(KafkaOperations<?, ?> kafka, PostTopics topics, ProjectionProperties retries,
+                                               ProjectionMetrics metrics) {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters(kafka, topics, metrics), outageBackOff(retries));
         BackOff poisonBackOff = new FixedBackOff(retries.poisonRetryInterval().toMillis(),
                 Math.max(0, retries.poisonAttempts() - 1));
@@ -70,7 +86,7 @@ class KafkaConfiguration {
      * dead-letter topic may have any number of partitions; Spring's headers carry the original
      * topic, partition, offset and exception, {@link PoisonRecords#REASON_HEADER} the reason.
      */
-    private static ConsumerAwareRecordRecoverer deadLetters(KafkaOperations<?, ?> kafka, KafkaTopicProperties topics,
+    private static ConsumerAwareRecordRecoverer deadLetters(KafkaOperations<?, ?> kafka, PostTopics topics,
                                                             ProjectionMetrics metrics) {
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(topics.deadLetterTopic(), -1));

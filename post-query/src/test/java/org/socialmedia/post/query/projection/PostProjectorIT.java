@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.post.common.event.PostEventType;
 import org.socialmedia.post.common.wire.PostEventCodec;
+import org.socialmedia.post.query.readmodel.PostVersions;
+import org.socialmedia.post.query.readmodel.ReadModelWriter;
 import org.socialmedia.post.query.support.PostStream;
 import org.socialmedia.post.query.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({PostProjector.class, ReadModelWriter.class, PostEventCodec.class})
-class PostProjectorTest {
+@Import({PostProjector.class, ReadModelWriter.class, PostVersions.class, PostEventCodec.class})
+class PostProjectorIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

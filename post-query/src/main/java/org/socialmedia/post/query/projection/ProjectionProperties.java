@@ -1,4 +1,4 @@
-package org.socialmedia.post.query.config;
+package org.socialmedia.post.query.projection;
 
 import java.time.Duration;
 

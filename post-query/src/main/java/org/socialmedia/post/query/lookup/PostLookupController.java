@@ -1,4 +1,4 @@
-package org.socialmedia.post.query.api;
+package org.socialmedia.post.query.lookup;
 
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -12,12 +12,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 
 import org.jspecify.annotations.Nullable;
 import org.socialmedia.cqrs.dispatch.QueryDispatcher;
-import org.socialmedia.post.query.lookup.FindPostByIdQuery;
-import org.socialmedia.post.query.lookup.FindPostsQuery;
-import org.socialmedia.post.query.lookup.PostDetails;
-import org.socialmedia.post.query.lookup.PostFilter;
-import org.socialmedia.post.query.lookup.PostNotFoundException;
-import org.socialmedia.post.query.lookup.VersionAwaiter;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,14 +72,16 @@ class PostLookupController {
     }
 
     /**
-     * Spring reads {@code page=} as absent and uses the default; an empty value is not a page
-     * number, and paging values that are not numbers are refused.
+     * Spring reads {@code page=} as absent and uses the default; but an empty value is no number,
+     * so it is refused as {@code page=ten} is.
      */
     private static void refuseEmpty(HttpServletRequest request, String... names) {
         for (String name : names) {
             String value = request.getParameter(name);
             if (value != null && value.isBlank()) {
-                throw new EmptyParameterException(name);
+                TypeMismatchException notANumber = new TypeMismatchException(value, int.class);
+                notANumber.initPropertyName(name);
+                throw notANumber;
             }
         }
     }

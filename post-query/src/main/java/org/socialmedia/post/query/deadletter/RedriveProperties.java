@@ -1,4 +1,4 @@
-package org.socialmedia.post.query.config;
+package org.socialmedia.post.query.deadletter;
 
 import java.time.Duration;
 
@@ -13,5 +13,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      it got); past it the re-drive stops with 503, and the next goes on from there
  */
 @ConfigurationProperties("app.redrive")
-public record RedriveProperties(@DefaultValue("10s") Duration brokerTimeout) {
+record RedriveProperties(@DefaultValue("10s") Duration brokerTimeout) {
 }

@@ -1,9 +1,8 @@
-package org.socialmedia.post.query.api;
+package org.socialmedia.post.query.lookup;
 
 import java.time.Duration;
 
 import org.socialmedia.cqrs.dispatch.QueryDispatcher;
-import org.socialmedia.post.query.lookup.VersionAwaiter;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 

@@ -1,19 +1,13 @@
-package org.socialmedia.post.query.config;
+package org.socialmedia.post.query.projection.monitor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.socialmedia.post.query.projection.PostEventListener;
-import org.socialmedia.post.query.projection.monitor.GroupOffsets;
-import org.socialmedia.post.query.projection.monitor.ParkedEventsMonitor;
-import org.socialmedia.post.query.projection.monitor.ProjectionHealthIndicator;
-import org.socialmedia.post.query.projection.monitor.ProjectionMonitor;
-import org.socialmedia.post.query.projection.monitor.ProjectionMonitorMetrics;
-import org.socialmedia.post.query.projection.monitor.ProjectionProgressMonitor;
-import org.socialmedia.post.query.projection.monitor.RecordTimestamps;
+import org.socialmedia.post.query.projection.ProjectionProperties;
+import org.socialmedia.post.query.readmodel.ParkedEventsCensus;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -44,8 +38,8 @@ class ProjectionMonitorConfiguration {
     }
 
     @Bean
-    ParkedEventsMonitor parkedEventsMonitor(JdbcTemplate jdbc, ProjectionProperties projection) {
-        return new ParkedEventsMonitor(jdbc, projection.monitorTimeout());
+    ParkedEventsMonitor parkedEventsMonitor(ParkedEventsCensus census, ProjectionProperties projection) {
+        return new ParkedEventsMonitor(census, projection.monitorTimeout());
     }
 
     @Bean

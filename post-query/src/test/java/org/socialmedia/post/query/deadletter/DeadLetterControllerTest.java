@@ -1,12 +1,9 @@
-package org.socialmedia.post.query.api;
+package org.socialmedia.post.query.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
 import org.junit.jupiter.api.Test;
-import org.socialmedia.post.query.deadletter.DeadLetterRedrive;
-import org.socialmedia.post.query.deadletter.RedriveFailedException;
-import org.socialmedia.post.query.deadletter.RedriveInProgressException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpHeaders;
