@@ -16,7 +16,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * <p>Because the servers are shared, a test that stops one (to simulate an outage) must start it
  * again, in a {@code finally} block, before it ends.
  *
- * <p>Typical use in a Spring Boot test:
+ * <p>A Spring Boot test connects to them the Spring Boot way, through connection details:
+ * <pre>{@code
+ * @SpringBootTest
+ * @Import({TestKafka.class, TestMongo.class})
+ * class SomeIT { ... }
+ * }</pre>
+ * or by registering the standard properties:
  * <pre>{@code
  * @DynamicPropertySource
  * static void infrastructure(DynamicPropertyRegistry registry) {
@@ -24,8 +30,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  *     TestInfrastructure.registerMongo(registry);
  * }
  * }</pre>
- * The registered values are suppliers, so a server is only started when the application context
- * actually reads its property.
+ * Either way a server is only started when the application context first connects to it.
  */
 public final class TestInfrastructure {
 

@@ -13,7 +13,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EmbeddedPostgresServerTest {
+class EmbeddedPostgresServerIT {
 
     @TempDir
     Path tempDir;

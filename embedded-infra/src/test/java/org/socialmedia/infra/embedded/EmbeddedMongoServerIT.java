@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * event store needs: unique (aggregateId, version) index, filtered and sorted reads, ordered
  * batch inserts, and data that survives a restart.
  */
-class EmbeddedMongoServerTest {
+class EmbeddedMongoServerIT {
 
     @TempDir
     Path tempDir;

@@ -16,19 +16,44 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * container see time-outs rather than "connection refused".
  *
  * <p>Images can be overridden with {@code -Dinfra.kafka.image}, {@code -Dinfra.mongo.image} and
- * {@code -Dinfra.postgres.image}. Containers are started once per JVM and removed by
- * Testcontainers' reaper when the JVM ends.
+ * {@code -Dinfra.postgres.image}. Each container is started once per JVM, on first use, and shared
+ * by {@link TestInfrastructure} and the Spring Boot connections ({@link TestKafka}, {@link TestMongo},
+ * {@link TestPostgres}); Testcontainers' reaper removes it when the JVM ends.
  */
 final class ContainerServices {
+
+    private static KafkaContainer kafka;
+    private static MongoDBContainer mongo;
+    private static PostgreSQLContainer postgres;
 
     private ContainerServices() {
     }
 
+    /** The broker image matching the Kafka client version on the class path, started on first use. */
+    static synchronized KafkaContainer kafkaContainer() {
+        if (kafka == null) {
+            kafka = started(new KafkaContainer(System.getProperty("infra.kafka.image", "apache/kafka:" + AppInfoParser.getVersion())));
+        }
+        return kafka;
+    }
+
+    /** A single-node replica set, as in production: transactions and change streams need one. */
+    static synchronized MongoDBContainer mongoContainer() {
+        if (mongo == null) {
+            mongo = started(new MongoDBContainer(System.getProperty("infra.mongo.image", "mongo:8")).withReplicaSet());
+        }
+        return mongo;
+    }
+
+    static synchronized PostgreSQLContainer postgresContainer() {
+        if (postgres == null) {
+            postgres = started(new PostgreSQLContainer(System.getProperty("infra.postgres.image", "postgres:18")));
+        }
+        return postgres;
+    }
+
     static KafkaService kafka() {
-        // The broker image matching the Kafka client version on the class path.
-        KafkaContainer container = new KafkaContainer(
-                System.getProperty("infra.kafka.image", "apache/kafka:" + AppInfoParser.getVersion()));
-        container.start();
+        KafkaContainer container = kafkaContainer();
         return new KafkaService() {
             @Override
             public String bootstrapServers() {
@@ -48,10 +73,7 @@ final class ContainerServices {
     }
 
     static MongoService mongo() {
-        // A single-node replica set, as in production: transactions and change streams need one.
-        MongoDBContainer container = new MongoDBContainer(System.getProperty("infra.mongo.image", "mongo:8"))
-                .withReplicaSet();
-        container.start();
+        MongoDBContainer container = mongoContainer();
         return new MongoService() {
             @Override
             public String connectionString() {
@@ -71,8 +93,7 @@ final class ContainerServices {
     }
 
     static PostgresService postgres() {
-        PostgreSQLContainer container = new PostgreSQLContainer(System.getProperty("infra.postgres.image", "postgres:18"));
-        container.start();
+        PostgreSQLContainer container = postgresContainer();
         return new PostgresService() {
             @Override
             public String jdbcUrl() {
@@ -99,6 +120,16 @@ final class ContainerServices {
                 unpause(container);
             }
         };
+    }
+
+    /**
+     * Where Testcontainers' reaper cannot run ({@code TESTCONTAINERS_RYUK_DISABLED=true}) nothing
+     * else would remove the container at JVM exit, so a shutdown hook stops it.
+     */
+    private static <C extends GenericContainer<?>> C started(C container) {
+        container.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "stop-" + container.getDockerImageName()));
+        return container;
     }
 
     private static synchronized void pause(GenericContainer<?> container) {
