@@ -1,23 +1,21 @@
-package org.socialmedia.devstack.audit;
+package org.socialmedia.testsupport.audit;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.socialmedia.testsupport.api.Answer;
+import org.socialmedia.testsupport.api.LookupApi;
+
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks that the read model equals a fold of the event store, post by post: author, message,
@@ -34,13 +32,10 @@ public final class ReadModelAudit {
         }
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final LookupApi lookups;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String queryServiceUrl;
-
-    public ReadModelAudit(String queryServiceUrl) {
-        this.queryServiceUrl = queryServiceUrl;
+    public ReadModelAudit(LookupApi lookups) {
+        this.lookups = lookups;
     }
 
     public Result compare(EventStoreReader store, int parallelLookups) {
@@ -71,23 +66,19 @@ public final class ReadModelAudit {
     }
 
     private String compare(String id, ExpectedPost expected) {
-        HttpResponse<String> answer;
+        Answer answer;
         try {
-            answer = http.send(HttpRequest.newBuilder(URI.create(queryServiceUrl + "/api/v1/posts/" + id + "?minVersion=" + expected.version))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
+            answer = lookups.post(UUID.fromString(id), expected.version);
+        } catch (UncheckedIOException | IllegalStateException e) {
             return id + ": lookup failed: " + e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return id + ": interrupted";
         }
         if (expected.removed) {
-            return answer.statusCode() == 404 ? null : id + ": removed, but the lookup answered " + answer.statusCode();
+            return answer.status() == 404 ? null : id + ": removed, but the lookup answered " + answer.status();
         }
-        if (answer.statusCode() != 200) {
-            return id + ": lookup answered " + answer.statusCode() + " " + answer.body();
+        if (answer.status() != 200) {
+            return id + ": lookup answered " + answer.status() + " " + answer.body();
         }
-        JsonNode post = JSON.readTree(answer.body());
+        JsonNode post = answer.json();
         List<String> wrong = new ArrayList<>();
         check(wrong, "author", expected.author, post.get("author").asString());
         check(wrong, "message", expected.message, post.get("message").asString());

@@ -1,4 +1,4 @@
-package org.socialmedia.devstack.audit;
+package org.socialmedia.testsupport.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
