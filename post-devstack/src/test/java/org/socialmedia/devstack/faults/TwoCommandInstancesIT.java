@@ -27,7 +27,7 @@ class TwoCommandInstancesIT {
 
     private static final int POSTS = 10;
     /** Commands accepted by the two instances together: enough for them to race on every post. */
-    private static final int COMMANDS = 400;
+    private static final int COMMANDS = 1000;
 
     private FaultStack faults;
 

@@ -54,72 +54,18 @@ final class ContainerServices {
 
     static KafkaService kafka() {
         KafkaContainer container = kafkaContainer();
-        return new KafkaService() {
-            @Override
-            public String bootstrapServers() {
-                return container.getBootstrapServers();
-            }
-
-            @Override
-            public void stop() {
-                pause(container);
-            }
-
-            @Override
-            public void start() {
-                unpause(container);
-            }
-        };
+        return new Servers.Kafka(container.getBootstrapServers(), () -> pause(container), () -> unpause(container));
     }
 
     static MongoService mongo() {
         MongoDBContainer container = mongoContainer();
-        return new MongoService() {
-            @Override
-            public String connectionString() {
-                return container.getConnectionString();
-            }
-
-            @Override
-            public void stop() {
-                pause(container);
-            }
-
-            @Override
-            public void start() {
-                unpause(container);
-            }
-        };
+        return new Servers.Mongo(container.getConnectionString(), () -> pause(container), () -> unpause(container));
     }
 
     static PostgresService postgres() {
         PostgreSQLContainer container = postgresContainer();
-        return new PostgresService() {
-            @Override
-            public String jdbcUrl() {
-                return container.getJdbcUrl();
-            }
-
-            @Override
-            public String username() {
-                return container.getUsername();
-            }
-
-            @Override
-            public String password() {
-                return container.getPassword();
-            }
-
-            @Override
-            public void stop() {
-                pause(container);
-            }
-
-            @Override
-            public void start() {
-                unpause(container);
-            }
-        };
+        return new Servers.Postgres(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
+                () -> pause(container), () -> unpause(container));
     }
 
     /**

@@ -31,78 +31,29 @@ final class EmbeddedServices {
 
     static KafkaService kafka() {
         EmbeddedKafkaBroker broker = register(EmbeddedKafkaBroker.start(dir("kafka"), 0));
-        return new KafkaService() {
-            @Override
-            public String bootstrapServers() {
-                return broker.bootstrapServers();
+        return new Servers.Kafka(broker.bootstrapServers(), broker::stop, () -> {
+            if (!broker.isRunning()) {
+                broker.restart();
             }
-
-            @Override
-            public void stop() {
-                broker.stop();
-            }
-
-            @Override
-            public void start() {
-                if (!broker.isRunning()) {
-                    broker.restart();
-                }
-            }
-        };
+        });
     }
 
     static MongoService mongo() {
         EmbeddedMongoServer server = register(EmbeddedMongoServer.inMemory(0));
-        return new MongoService() {
-            @Override
-            public String connectionString() {
-                return server.connectionString();
+        return new Servers.Mongo(server.connectionString(), server::stop, () -> {
+            if (!server.isRunning()) {
+                server.restart();
             }
-
-            @Override
-            public void stop() {
-                server.stop();
-            }
-
-            @Override
-            public void start() {
-                if (!server.isRunning()) {
-                    server.restart();
-                }
-            }
-        };
+        });
     }
 
     static PostgresService postgres() {
         EmbeddedPostgresServer server = register(EmbeddedPostgresServer.start(dir("postgres"), 0));
-        return new PostgresService() {
-            @Override
-            public String jdbcUrl() {
-                return server.jdbcUrl();
+        return new Servers.Postgres(server.jdbcUrl(), server.username(), server.password(), server::stop, () -> {
+            if (!server.isRunning()) {
+                server.restart();
             }
-
-            @Override
-            public String username() {
-                return server.username();
-            }
-
-            @Override
-            public String password() {
-                return server.password();
-            }
-
-            @Override
-            public void stop() {
-                server.stop();
-            }
-
-            @Override
-            public void start() {
-                if (!server.isRunning()) {
-                    server.restart();
-                }
-            }
-        };
+        });
     }
 
     private static synchronized <T extends AutoCloseable> T register(T server) {

@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Runs against whatever this machine offers: containers where Docker is reachable, the embedded
  * servers otherwise (always with {@code -Dinfra=embedded}).
  */
-class TestInfrastructureIT {
+class SharedServersIT {
 
     @Test
     void withoutASignOfADockerEngineTheServersAreEmbedded() {
