@@ -37,10 +37,6 @@ public final class CommandApi {
         return http;
     }
 
-    public String baseUrl() {
-        return http.baseUrl();
-    }
-
     public Answer createPost(String author, String message) {
         return http.send("POST", POSTS, object("author", author, "message", message), headers);
     }

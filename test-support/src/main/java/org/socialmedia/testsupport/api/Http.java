@@ -42,10 +42,6 @@ public final class Http {
         this.baseUrl = baseUrl;
     }
 
-    public String baseUrl() {
-        return baseUrl;
-    }
-
     public Answer get(String path) {
         return send("GET", path, null, null, Map.of());
     }

@@ -22,10 +22,6 @@ public final class LookupApi {
         return http;
     }
 
-    public String baseUrl() {
-        return http.baseUrl();
-    }
-
     public Answer post(UUID id) {
         return http.get(POSTS + "/" + id);
     }
