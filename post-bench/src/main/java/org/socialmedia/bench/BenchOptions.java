@@ -19,7 +19,7 @@ record BenchOptions(
 
     /** Where the pair and its infrastructure are; null fields mean "start them here". */
     record Target(String commandUrl, String queryUrl, String mongoUri, String jdbcUrl, String jdbcUser,
-                  String jdbcPassword, String kafkaBootstrap, String topic) {
+                  String jdbcPassword, String kafkaBootstrap) {
 
         boolean startsItsOwnStack() {
             return commandUrl == null;
@@ -38,7 +38,7 @@ record BenchOptions(
         boolean quick = Boolean.parseBoolean(given.getOrDefault("quick", "false"));
         Target target = new Target(given.get("cmd-url"), given.get("query-url"), given.get("mongo-uri"),
                 given.get("jdbc-url"), given.getOrDefault("jdbc-user", "postgres"), given.getOrDefault("jdbc-password", "postgres"),
-                given.get("kafka"), given.getOrDefault("topic", "social-media-post-events"));
+                given.get("kafka"));
         if (!target.startsItsOwnStack() && (target.queryUrl() == null || target.mongoUri() == null
                 || target.jdbcUrl() == null || target.kafkaBootstrap() == null)) {
             throw new IllegalArgumentException("with --cmd-url, also give --query-url, --mongo-uri, --jdbc-url and --kafka");

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import org.socialmedia.devstack.InfrastructureLogs;
-import org.socialmedia.devstack.audit.EventStoreReader;
-import org.socialmedia.devstack.audit.ReadModelAudit;
+import org.socialmedia.testsupport.api.CommandApi;
+import org.socialmedia.testsupport.api.LookupApi;
+import org.socialmedia.testsupport.audit.EventStoreReader;
+import org.socialmedia.testsupport.audit.ReadModelAudit;
 
 /**
  * Runs the benchmark: seeds posts, then in each round measures the raw ceilings, the command
@@ -34,9 +36,10 @@ public final class BenchmarkMain {
     }
 
     private static boolean run(BenchOptions options, BenchOptions.Target target) throws Exception {
-        PostApi api = new PostApi(target.commandUrl(), target.queryUrl());
-        SocialLoad social = new SocialLoad(api, options.clients());
-        HotPost hotPost = new HotPost(api, options.clients());
+        CommandApi commands = new CommandApi(target.commandUrl());
+        LookupApi lookups = new LookupApi(target.queryUrl());
+        SocialLoad social = new SocialLoad(commands, lookups, options.clients());
+        HotPost hotPost = new HotPost(commands, options.clients());
         Report report = new Report();
         try (EventStoreReader store = new EventStoreReader(target.mongoUri())) {
             log("seeding %d posts and a post with %d events", options.posts(), options.hotPostEvents());
@@ -44,15 +47,15 @@ public final class BenchmarkMain {
             // machine idle: the seeding and the warm-up run beside them.
             CompletableFuture<Void> hotPostReady = CompletableFuture.runAsync(() -> hotPost.prepare(options.hotPostEvents()));
             social.seed(options.posts());
-            warmUp(options, api, social);
+            warmUp(options, lookups, social);
             hotPostReady.join();
-            warmUpRebuild(api, store, target);
+            warmUpRebuild(commands, store, target);
             for (int round = 1; round <= options.rounds(); round++) {
                 log("round %d of %d", round, options.rounds());
-                report.add(round(options, target, api, social, hotPost, store));
+                report.add(round(options, target, commands, lookups, social, hotPost, store));
             }
             log("checking the read model against a fold of the event store");
-            ReadModelAudit.Result check = new ReadModelAudit(target.queryUrl()).compare(store, options.clients());
+            ReadModelAudit.Result check = new ReadModelAudit(lookups).compare(store, options.clients());
             check.differences().stream().limit(20).forEach(difference -> log("INCONSISTENT %s", difference));
             String machine = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name")
                     + ", Java " + System.getProperty("java.version");
@@ -68,26 +71,26 @@ public final class BenchmarkMain {
      * An unmeasured load of every kind first: the services are measured as they run in
      * production, compiled by the JIT, not while their first minute is still being compiled.
      */
-    private static void warmUp(BenchOptions options, PostApi api, SocialLoad social) {
+    private static void warmUp(BenchOptions options, LookupApi lookups, SocialLoad social) {
         Duration warmUp = options.quick() ? Duration.ofSeconds(3) : Duration.ofSeconds(15);
         log("warming up for %d s", 2 * warmUp.toSeconds());
         social.saturate(warmUp);
-        new LookupLoad(api, options.clients()).run(social.posts(), warmUp);
+        new LookupLoad(lookups, options.clients()).run(social.posts(), warmUp);
     }
 
     /**
      * The replay runs only in a rebuild, so without this each round's rebuild would be the first,
-     * second and third time its code ever ran (replays of one store measured 8,800 then 11,900 and
-     * later 14,000 to 28,000 events/s). It waits for the hot post: a rebuild is complete when the
-     * read model matches the store as it was when the rebuild began.
+     * second and third time its code ever ran, still being compiled by the JIT, and the rounds
+     * would measure the warm-up instead of the replay. It waits for the hot post: a rebuild is
+     * complete when the read model matches the store as it was when the rebuild began.
      */
-    private static void warmUpRebuild(PostApi api, EventStoreReader store, BenchOptions.Target target) throws Exception {
+    private static void warmUpRebuild(CommandApi commands, EventStoreReader store, BenchOptions.Target target) throws Exception {
         log("warming up the rebuild");
-        new Rebuild(api, store, target).run();
+        new Rebuild(commands, store, target).run();
     }
 
-    private static Round round(BenchOptions options, BenchOptions.Target target, PostApi api, SocialLoad social,
-                               HotPost hotPost, EventStoreReader store) throws Exception {
+    private static Round round(BenchOptions options, BenchOptions.Target target, CommandApi commands, LookupApi lookups,
+                               SocialLoad social, HotPost hotPost, EventStoreReader store) throws Exception {
         Round round = new Round();
         Duration load = options.loadDuration();
         RawCeiling raw = new RawCeiling(target, options.clients());
@@ -106,22 +109,22 @@ public final class BenchmarkMain {
         round.put("lag_p50_ms", paced.freshness().millis(50));
         round.put("lag_p99_ms", paced.freshness().millis(99));
 
-        LookupLoad.Outcome lookups = new LookupLoad(api, options.clients()).run(social.posts(), load);
-        round.put("lookups_per_s", lookups.lookupsPerSecond());
-        round.put("lookup_p99_ms", lookups.latencies().millis(99));
+        LookupLoad.Outcome looked = new LookupLoad(lookups, options.clients()).run(social.posts(), load);
+        round.put("lookups_per_s", looked.lookupsPerSecond());
+        round.put("lookup_p99_ms", looked.latencies().millis(99));
 
         HotPost.Outcome hot = hotPost.measure(100);
         round.put("hot_post_p50_ms", hot.hotP50Millis());
         round.put("fresh_post_p50_ms", hot.freshP50Millis());
 
-        round.put("cmd_heap_used_max_mb", HeapWatch.heapUsedMegabytes(api, target.commandUrl()));
-        round.put("query_heap_used_max_mb", HeapWatch.heapUsedMegabytes(api, target.queryUrl()));
+        round.put("cmd_heap_used_max_mb", HeapWatch.heapUsedMegabytes(target.commandUrl()));
+        round.put("query_heap_used_max_mb", HeapWatch.heapUsedMegabytes(target.queryUrl()));
 
-        Rebuild.Outcome rebuild = new Rebuild(api, store, target).run();
+        Rebuild.Outcome rebuild = new Rebuild(commands, store, target).run();
         round.put("rebuild_events_per_s", rebuild.eventsPerSecond());
         log("  %,.0f commands/s (%.2f of raw inserts), p99 %.1f ms; freshness p99 %.1f ms; lookups p99 %.1f ms; rebuild %,.0f events/s",
                 saturated.commandsPerSecond(), saturated.commandsPerSecond() / rawInserts, saturated.latencies().millis(99),
-                paced.freshness().millis(99), lookups.latencies().millis(99), rebuild.eventsPerSecond());
+                paced.freshness().millis(99), looked.latencies().millis(99), rebuild.eventsPerSecond());
         return round;
     }
 

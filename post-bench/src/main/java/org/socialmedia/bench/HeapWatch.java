@@ -1,22 +1,17 @@
 package org.socialmedia.bench;
 
+import org.socialmedia.testsupport.api.Prometheus;
+
 /** Reads a service's heap in use from its Prometheus endpoint, to check it stays within its -Xmx. */
 final class HeapWatch {
+
+    private static final double MEGABYTE = 1024 * 1024;
 
     private HeapWatch() {
     }
 
-    static double heapUsedMegabytes(PostApi api, String serviceUrl) {
-        PostApi.Answer metrics = api.get(serviceUrl + "/actuator/prometheus");
-        if (!metrics.ok()) {
-            return Double.NaN;
-        }
-        double bytes = 0;
-        for (String line : metrics.body().split("\n")) {
-            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                bytes += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return bytes / (1024 * 1024);
+    /** NaN when the service shows no metrics. */
+    static double heapUsedMegabytes(String serviceUrl) {
+        return new Prometheus(serviceUrl).sum("jvm_memory_used_bytes", "area=\"heap\"") / MEGABYTE;
     }
 }

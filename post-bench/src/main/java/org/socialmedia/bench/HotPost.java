@@ -1,6 +1,10 @@
 package org.socialmedia.bench;
 
 import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.socialmedia.testsupport.api.Answer;
+import org.socialmedia.testsupport.api.CommandApi;
 
 /**
  * Whether a post's history sets the cost of its next command: latency on a post that already has
@@ -11,40 +15,41 @@ final class HotPost {
     record Outcome(double hotP50Millis, double freshP50Millis) {
     }
 
-    private final PostApi api;
+    private final CommandApi commands;
     private final int clients;
     private UUID hot;
     private int likes;
 
-    HotPost(PostApi api, int clients) {
-        this.api = api;
+    HotPost(CommandApi commands, int clients) {
+        this.commands = commands;
         this.clients = clients;
     }
 
     /** Builds the hot post once: its events are likes by distinct users, sent concurrently. */
     void prepare(int events) {
-        PostApi.Answer created = api.createPost("celebrity", "the hot post");
-        SocialLoad.require(created);
-        hot = PostApi.idOf(created);
-        Workers.runCount(clients, events - 1, i -> SocialLoad.require(api.like(hot, "follower-" + i)));
+        hot = SocialLoad.require(commands.createPost("celebrity", "the hot post")).id();
+        Workers.runCount(clients, events - 1, i -> SocialLoad.require(commands.likePost(hot, "follower-" + i)));
         likes = events - 1;
     }
 
     Outcome measure(int samples) {
-        PostApi.Answer created = api.createPost("newcomer", "a fresh post");
-        SocialLoad.require(created);
-        UUID fresh = PostApi.idOf(created);
+        UUID fresh = SocialLoad.require(commands.createPost("newcomer", "a fresh post")).id();
         Latencies onHot = new Latencies();
         Latencies onFresh = new Latencies();
         for (int i = 0; i < samples; i++) {
-            onHot.record(timed(api.like(hot, "late-fan-" + (likes++))));
-            onFresh.record(timed(api.like(fresh, "fan-" + i)));
+            String lateFan = "late-fan-" + (likes++);
+            onHot.record(timed(() -> commands.likePost(hot, lateFan)));
+            String fan = "fan-" + i;
+            onFresh.record(timed(() -> commands.likePost(fresh, fan)));
         }
         return new Outcome(onHot.millis(50), onFresh.millis(50));
     }
 
-    private static long timed(PostApi.Answer answer) {
-        SocialLoad.require(answer);
-        return answer.nanos();
+    private static long timed(Supplier<Answer> like) {
+        Timed call = Timed.call(like);
+        if (!call.ok()) {
+            throw new IllegalStateException("command refused: " + call.answer());
+        }
+        return call.nanos();
     }
 }

@@ -29,8 +29,7 @@ final class LocalPair implements AutoCloseable {
 
     BenchOptions.Target target() {
         return new BenchOptions.Target(stack.commandServiceUrl(), stack.queryServiceUrl(), stack.mongoConnectionString(),
-                stack.postgresJdbcUrl(), stack.postgresUsername(), stack.postgresPassword(), stack.kafkaBootstrapServers(),
-                "social-media-post-events");
+                stack.postgresJdbcUrl(), stack.postgresUsername(), stack.postgresPassword(), stack.kafkaBootstrapServers());
     }
 
     @Override

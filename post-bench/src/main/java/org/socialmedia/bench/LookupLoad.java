@@ -5,17 +5,19 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.socialmedia.testsupport.api.LookupApi;
+
 /** The social app's read traffic: half single posts (Zipf-picked), half pages of the feed. */
 final class LookupLoad {
 
     record Outcome(double lookupsPerSecond, Latencies latencies, long failures) {
     }
 
-    private final PostApi api;
+    private final LookupApi lookups;
     private final int clients;
 
-    LookupLoad(PostApi api, int clients) {
-        this.api = api;
+    LookupLoad(LookupApi lookups, int clients) {
+        this.lookups = lookups;
         this.clients = clients;
     }
 
@@ -25,11 +27,11 @@ final class LookupLoad {
         AtomicLong failures = new AtomicLong();
         long start = System.nanoTime();
         Workers.run(clients, duration, 0, worker -> {
-            PostApi.Answer answer = ThreadLocalRandom.current().nextBoolean()
-                    ? api.post(posts.get(picker.next()).id(), 0)
-                    : api.page(ThreadLocalRandom.current().nextInt(10), 20);
-            latencies.record(answer.nanos());
-            if (!answer.ok()) {
+            Timed lookup = ThreadLocalRandom.current().nextBoolean()
+                    ? Timed.call(() -> lookups.post(posts.get(picker.next()).id()))
+                    : Timed.call(() -> lookups.page("page=" + ThreadLocalRandom.current().nextInt(10) + "&size=20"));
+            latencies.record(lookup.nanos());
+            if (!lookup.ok()) {
                 failures.incrementAndGet();
             }
         });

@@ -8,7 +8,9 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.socialmedia.devstack.audit.EventStoreReader;
+import org.socialmedia.testsupport.api.Answer;
+import org.socialmedia.testsupport.api.CommandApi;
+import org.socialmedia.testsupport.audit.EventStoreReader;
 
 /**
  * Wipes the read database and replays the event store into it, timing until the read model holds
@@ -22,12 +24,12 @@ final class Rebuild {
         }
     }
 
-    private final PostApi api;
+    private final CommandApi commands;
     private final EventStoreReader store;
     private final BenchOptions.Target target;
 
-    Rebuild(PostApi api, EventStoreReader store, BenchOptions.Target target) {
-        this.api = api;
+    Rebuild(CommandApi commands, EventStoreReader store, BenchOptions.Target target) {
+        this.commands = commands;
         this.store = store;
         this.target = target;
     }
@@ -42,9 +44,9 @@ final class Rebuild {
                 wipe.execute("truncate table post_comment, parked_event, post");
             }
             long start = System.nanoTime();
-            PostApi.Answer replay = api.replay();
+            Answer replay = commands.replay();
             if (replay.status() != 202) {
-                throw new IllegalStateException("replay refused: " + replay.status() + " " + replay.body());
+                throw new IllegalStateException("replay refused: " + replay);
             }
             while (!complete(db, latest.size(), events)) {
                 Thread.sleep(20);

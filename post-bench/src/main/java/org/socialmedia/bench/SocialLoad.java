@@ -10,6 +10,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.socialmedia.testsupport.api.Answer;
+import org.socialmedia.testsupport.api.CommandApi;
+import org.socialmedia.testsupport.api.LookupApi;
+
 /**
  * The social app's write traffic: seeded posts, then a mix of 60% likes by distinct users, 25%
  * comments, 10% message edits by the author and 5% new posts, aimed at posts picked by a Zipf law.
@@ -25,23 +29,24 @@ final class SocialLoad {
 
     private static final int FRESHNESS_SAMPLE_EVERY = 10;
 
-    private final PostApi api;
+    private final CommandApi commands;
+    private final LookupApi lookups;
     private final int clients;
     private final List<SeededPost> posts = new CopyOnWriteArrayList<>();
     private final AtomicLong users = new AtomicLong();
     private ZipfPicker picker;
 
-    SocialLoad(PostApi api, int clients) {
-        this.api = api;
+    SocialLoad(CommandApi commands, LookupApi lookups, int clients) {
+        this.commands = commands;
+        this.lookups = lookups;
         this.clients = clients;
     }
 
     void seed(int count) {
         Workers.runCount(clients, count, i -> {
             String author = "author-" + i;
-            PostApi.Answer created = api.createPost(author, "post number " + i);
-            require(created);
-            posts.add(new SeededPost(PostApi.idOf(created), author));
+            UUID post = require(commands.createPost(author, "post number " + i)).id();
+            posts.add(new SeededPost(post, author));
         });
         picker = new ZipfPicker(posts.size());
     }
@@ -69,14 +74,14 @@ final class SocialLoad {
         long start = System.nanoTime();
         Workers.run(clients, duration, rate, worker -> {
             SeededPost target = posts.get(picker.next());
-            PostApi.Answer answer = oneCommand(target);
+            Timed command = Timed.call(() -> oneCommand(target));
             long answeredAt = System.nanoTime();
-            latencies.record(answer.nanos());
-            if (!answer.ok()) {
+            latencies.record(command.nanos());
+            if (!command.ok()) {
                 failures.incrementAndGet();
             } else if (sampleFreshness && done.incrementAndGet() % FRESHNESS_SAMPLE_EVERY == 0) {
-                UUID post = PostApi.idOf(answer);
-                long version = answer.version();
+                UUID post = command.answer().id();
+                long version = command.answer().version();
                 probes.submit(() -> freshness.record(timeUntilVisible(post, version, answeredAt)));
             }
         });
@@ -86,28 +91,30 @@ final class SocialLoad {
         return new Outcome(latencies.count() / seconds, latencies, failures.get(), freshness);
     }
 
-    private PostApi.Answer oneCommand(SeededPost target) {
+    private Answer oneCommand(SeededPost target) {
         int dice = ThreadLocalRandom.current().nextInt(100);
         if (dice < 60) {
-            return api.like(target.id(), "fan-" + users.incrementAndGet());
+            return commands.likePost(target.id(), "fan-" + users.incrementAndGet());
         } else if (dice < 85) {
-            return api.comment(target.id(), "reader-" + ThreadLocalRandom.current().nextInt(1000), "a comment");
+            return commands.addComment(target.id(), "reader-" + ThreadLocalRandom.current().nextInt(1000), "a comment");
         } else if (dice < 95) {
-            return api.editMessage(target.id(), target.author(), "edited at " + System.nanoTime());
+            return commands.updateMessage(target.id(), target.author(), "edited at " + System.nanoTime());
         }
-        return api.createPost("author-new-" + users.incrementAndGet(), "a new post");
+        return commands.createPost("author-new-" + users.incrementAndGet(), "a new post");
     }
 
     /** From the command's answer to the lookup that shows its version, as a client would wait for it. */
     private long timeUntilVisible(UUID post, long version, long answeredAt) {
-        PostApi.Answer visible = api.post(post, version);
+        Timed visible = Timed.call(() -> lookups.post(post, version));
         return visible.ok() ? System.nanoTime() - answeredAt : TimeUnit.SECONDS.toNanos(5);
     }
 
-    static void require(PostApi.Answer answer) {
-        if (!answer.ok()) {
-            throw new IllegalStateException("command refused: " + answer.status() + " " + answer.body());
+    /** The answer of a command that must be accepted for the benchmark to go on. */
+    static Answer require(Answer answer) {
+        if (!answer.successful()) {
+            throw new IllegalStateException("command refused: " + answer);
         }
+        return answer;
     }
 
     private static void awaitQuietly(ExecutorService pool) {

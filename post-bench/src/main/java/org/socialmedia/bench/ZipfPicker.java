@@ -24,7 +24,12 @@ final class ZipfPicker {
     }
 
     int next() {
-        int index = Arrays.binarySearch(cumulative, ThreadLocalRandom.current().nextDouble());
+        return pick(ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** The index a uniform draw in [0, 1) falls on. */
+    int pick(double uniform) {
+        int index = Arrays.binarySearch(cumulative, uniform);
         return Math.min(cumulative.length - 1, index >= 0 ? index : -index - 1);
     }
 }

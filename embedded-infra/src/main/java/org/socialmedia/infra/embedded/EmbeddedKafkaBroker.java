@@ -198,8 +198,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("num.recovery.threads.per.data.dir", "1");
         // controlled.shutdown.enable must stay true (the default): the broker then deregisters
         // cleanly on stop(). Without it, the restarted controller still sees the old broker
-        // session and rejects the new registration until broker.session.timeout.ms (9 s) passes,
-        // which made a restart take ~10 s instead of ~0.3 s.
+        // session and rejects the new registration until broker.session.timeout.ms passes, so
+        // every restart would wait for that timeout.
         return p;
     }
 

@@ -9,11 +9,11 @@ import java.util.Set;
 import org.socialmedia.devstack.e2e.SessionStep.AddComment;
 import org.socialmedia.devstack.e2e.SessionStep.AtTheSameMoment;
 import org.socialmedia.devstack.e2e.SessionStep.CreatePost;
-import org.socialmedia.devstack.e2e.SessionStep.DeletePost;
-import org.socialmedia.devstack.e2e.SessionStep.EditComment;
-import org.socialmedia.devstack.e2e.SessionStep.EditMessage;
-import org.socialmedia.devstack.e2e.SessionStep.Like;
+import org.socialmedia.devstack.e2e.SessionStep.LikePost;
 import org.socialmedia.devstack.e2e.SessionStep.RemoveComment;
+import org.socialmedia.devstack.e2e.SessionStep.RemovePost;
+import org.socialmedia.devstack.e2e.SessionStep.UpdateComment;
+import org.socialmedia.devstack.e2e.SessionStep.UpdateMessage;
 
 /**
  * What the contract says a session leads to, computed without the services: a fold of the
@@ -71,17 +71,17 @@ final class ExpectedPosts {
         if (post.removed) {
             return Outcome.GONE;
         }
-        if (step instanceof EditMessage edit) {
+        if (step instanceof UpdateMessage edit) {
             return ifAllowed(post, edit.username().equals(post.author), () -> post.message = edit.message());
         }
-        if (step instanceof Like like) {
+        if (step instanceof LikePost like) {
             return post.likedBy.add(like.username()) ? next(post) : Outcome.UNCHANGED;
         }
         if (step instanceof AddComment add) {
             post.comments.put(add.comment(), new Comment(add.username(), add.text(), false));
             return next(post);
         }
-        if (step instanceof EditComment edit) {
+        if (step instanceof UpdateComment edit) {
             Comment comment = post.comments.get(edit.comment());
             return ifAllowed(post, edit.username().equals(comment.username()),
                     () -> post.comments.put(edit.comment(), new Comment(comment.username(), edit.text(), true)));
@@ -90,24 +90,24 @@ final class ExpectedPosts {
             Comment comment = post.comments.get(remove.comment());
             return ifAllowed(post, remove.username().equals(comment.username()), () -> post.comments.remove(remove.comment()));
         }
-        DeletePost delete = (DeletePost) step;
+        RemovePost delete = (RemovePost) step;
         return ifAllowed(post, delete.username().equals(post.author), () -> post.removed = true);
     }
 
     static String postOf(SessionStep step) {
         if (step instanceof CreatePost s) {
             return s.post();
-        } else if (step instanceof EditMessage s) {
+        } else if (step instanceof UpdateMessage s) {
             return s.post();
-        } else if (step instanceof Like s) {
+        } else if (step instanceof LikePost s) {
             return s.post();
         } else if (step instanceof AddComment s) {
             return s.post();
-        } else if (step instanceof EditComment s) {
+        } else if (step instanceof UpdateComment s) {
             return s.post();
         } else if (step instanceof RemoveComment s) {
             return s.post();
-        } else if (step instanceof DeletePost s) {
+        } else if (step instanceof RemovePost s) {
             return s.post();
         }
         throw new IllegalArgumentException("a step on several posts: " + step);

@@ -13,7 +13,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.socialmedia.devstack.LocalStack;
-import org.socialmedia.devstack.e2e.Http.Response;
+import org.socialmedia.testsupport.api.Answer;
+import org.socialmedia.testsupport.api.CommandApi;
+import org.socialmedia.testsupport.api.LookupApi;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,10 +29,10 @@ import static org.awaitility.Awaitility.await;
 class ReadModelRebuildIT {
 
     private final CommandApi commands;
-    private final QueryApi lookups;
+    private final LookupApi lookups;
     private final LocalStack stack;
 
-    ReadModelRebuildIT(CommandApi commands, QueryApi lookups, LocalStack stack) {
+    ReadModelRebuildIT(CommandApi commands, LookupApi lookups, LocalStack stack) {
         this.commands = commands;
         this.lookups = lookups;
         this.stack = stack;
@@ -44,12 +46,12 @@ class ReadModelRebuildIT {
         stack.stopQueryService();
         dropReadSchema();
         stack.startQueryService();
-        assertThat(lookups.page("").body().get("page").get("totalElements").asLong()).isZero();
+        assertThat(lookups.page("").json().get("page").get("totalElements").asLong()).isZero();
 
-        Response replay = commands.replay();
+        Answer replay = commands.replay();
 
         assertThat(replay.status()).isEqualTo(202);
-        assertThat(replay.body().get("events").asLong()).isPositive();
+        assertThat(replay.json().get("events").asLong()).isPositive();
         await("the read model rebuilt by the replay").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> assertThat(everyLookup()).isEqualTo(before));
     }
@@ -59,19 +61,19 @@ class ReadModelRebuildIT {
         Map<UUID, Long> versions = new LinkedHashMap<>();
         for (int i = 0; i < 5; i++) {
             UUID post = commands.createPost("rebuild-" + i, "post " + i).id();
-            commands.like(post, "fan-a");
-            commands.like(post, "fan-b");
-            Response comment = commands.comment(post, "critic", "comment on " + i);
-            UUID commentId = UUID.fromString(comment.body().get("commentId").asString());
+            commands.likePost(post, "fan-a");
+            commands.likePost(post, "fan-b");
+            Answer comment = commands.addComment(post, "critic", "comment on " + i);
+            UUID commentId = comment.commentId();
             long version = comment.version();
             if (i % 2 == 0) {
-                version = commands.editComment(post, commentId, "critic", "edited comment on " + i).version();
+                version = commands.updateComment(post, commentId, "critic", "edited comment on " + i).version();
             }
             if (i == 3) {
                 version = commands.removeComment(post, commentId, "critic").version();
             }
             if (i == 4) {
-                version = commands.deletePost(post, "rebuild-" + i).version();
+                version = commands.removePost(post, "rebuild-" + i).version();
             }
             versions.put(post, version);
         }
@@ -90,16 +92,16 @@ class ReadModelRebuildIT {
         Map<String, JsonNode> seen = new LinkedHashMap<>();
         for (String filter : List.of("", "withComments=true", "minLikes=2")) {
             for (int page = 0; ; page++) {
-                Response response = lookups.page((filter.isEmpty() ? "" : filter + "&") + "size=100&page=" + page);
-                seen.put("page " + page + " of '" + filter + "'", response.body());
-                if (page + 1 >= response.body().get("page").get("totalPages").asInt()) {
+                Answer response = lookups.page((filter.isEmpty() ? "" : filter + "&") + "size=100&page=" + page);
+                seen.put("page " + page + " of '" + filter + "'", response.json());
+                if (page + 1 >= response.json().get("page").get("totalPages").asInt()) {
                     break;
                 }
             }
         }
         for (JsonNode post : lookups.all("")) {
-            Response one = lookups.post(UUID.fromString(post.get("id").asString()));
-            seen.put("post " + post.get("id").asString() + " ETag " + one.header("ETag"), one.body());
+            Answer one = lookups.post(UUID.fromString(post.get("id").asString()));
+            seen.put("post " + post.get("id").asString() + " ETag " + one.etag(), one.json());
         }
         return seen;
     }

@@ -11,13 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialmedia.devstack.LocalStack;
 import org.socialmedia.devstack.StackSettings;
+import org.socialmedia.testsupport.api.CommandApi;
+import org.socialmedia.testsupport.api.LookupApi;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * Both services on real infrastructure, started once per test run and shared by every end-to-end
  * test: starting them costs seconds, a test milliseconds. Tests receive {@link CommandApi},
- * {@link QueryApi} or the {@link LocalStack} as constructor parameters. The stack lives in the
+ * {@link LookupApi} or the {@link LocalStack} as constructor parameters. The stack lives in the
  * root context's store, so JUnit closes it when the run ends.
  *
  * <p>The stack runs on free ports, so a devstack may run at the same time, and starts from an
@@ -33,7 +35,7 @@ final class RunningPair implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == CommandApi.class || type == QueryApi.class || type == LocalStack.class;
+        return type == CommandApi.class || type == LookupApi.class || type == LocalStack.class;
     }
 
     @Override
@@ -44,8 +46,8 @@ final class RunningPair implements ParameterResolver {
         if (type == CommandApi.class) {
             return new CommandApi(stack.commandServiceUrl());
         }
-        if (type == QueryApi.class) {
-            return new QueryApi(stack.queryServiceUrl());
+        if (type == LookupApi.class) {
+            return new LookupApi(stack.queryServiceUrl());
         }
         return stack;
     }
@@ -71,7 +73,7 @@ final class RunningPair implements ParameterResolver {
      */
     private static void awaitEventsFlowing(LocalStack stack) {
         UUID post = new CommandApi(stack.commandServiceUrl()).createPost("warm-up", "the pair is connected").id();
-        QueryApi lookups = new QueryApi(stack.queryServiceUrl());
+        LookupApi lookups = new LookupApi(stack.queryServiceUrl());
         await("the first event in the read model").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> lookups.post(post).status() == 200);
     }

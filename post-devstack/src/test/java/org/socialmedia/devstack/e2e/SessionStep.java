@@ -11,22 +11,22 @@ sealed interface SessionStep {
     record CreatePost(String post, String author, String message) implements SessionStep {
     }
 
-    record EditMessage(String post, String username, String message) implements SessionStep {
+    record UpdateMessage(String post, String username, String message) implements SessionStep {
     }
 
-    record Like(String post, String username) implements SessionStep {
+    record LikePost(String post, String username) implements SessionStep {
     }
 
     record AddComment(String comment, String post, String username, String text) implements SessionStep {
     }
 
-    record EditComment(String comment, String post, String username, String text) implements SessionStep {
+    record UpdateComment(String comment, String post, String username, String text) implements SessionStep {
     }
 
     record RemoveComment(String comment, String post, String username) implements SessionStep {
     }
 
-    record DeletePost(String post, String username) implements SessionStep {
+    record RemovePost(String post, String username) implements SessionStep {
     }
 
     /** Steps sent all at once, as many phones would; they must not change each other's outcome. */

@@ -17,15 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.socialmedia.devstack.e2e.ExpectedPosts.Outcome;
 import org.socialmedia.devstack.e2e.ExpectedPosts.Post;
-import org.socialmedia.devstack.e2e.Http.Response;
 import org.socialmedia.devstack.e2e.SessionStep.AddComment;
 import org.socialmedia.devstack.e2e.SessionStep.AtTheSameMoment;
 import org.socialmedia.devstack.e2e.SessionStep.CreatePost;
-import org.socialmedia.devstack.e2e.SessionStep.DeletePost;
-import org.socialmedia.devstack.e2e.SessionStep.EditComment;
-import org.socialmedia.devstack.e2e.SessionStep.EditMessage;
-import org.socialmedia.devstack.e2e.SessionStep.Like;
+import org.socialmedia.devstack.e2e.SessionStep.LikePost;
 import org.socialmedia.devstack.e2e.SessionStep.RemoveComment;
+import org.socialmedia.devstack.e2e.SessionStep.RemovePost;
+import org.socialmedia.devstack.e2e.SessionStep.UpdateComment;
+import org.socialmedia.devstack.e2e.SessionStep.UpdateMessage;
+import org.socialmedia.testsupport.api.Answer;
+import org.socialmedia.testsupport.api.CommandApi;
+import org.socialmedia.testsupport.api.Http;
+import org.socialmedia.testsupport.api.LookupApi;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,51 +52,51 @@ class SocialSessionIT {
     private final String erin = user("erin");
 
     private final CommandApi commands;
-    private final QueryApi lookups;
+    private final LookupApi lookups;
     private final ExpectedPosts expected = new ExpectedPosts();
     /** Ids the services gave to the script's posts and comments. */
     private final Map<String, UUID> ids = new HashMap<>();
 
-    SocialSessionIT(CommandApi commands, QueryApi lookups) {
+    SocialSessionIT(CommandApi commands, LookupApi lookups) {
         this.commands = commands;
         this.lookups = lookups;
     }
 
     private List<SessionStep> script() {
         List<SessionStep> fansAtOnce = IntStream.rangeClosed(1, 8)
-                .mapToObj(i -> (SessionStep) new Like("trip", user("fan" + i))).toList();
+                .mapToObj(i -> (SessionStep) new LikePost("trip", user("fan" + i))).toList();
         return List.of(
                 new CreatePost("run", alice, "Morning run done"),
                 new CreatePost("job", bob, "Started a new job today"),
                 new CreatePost("trip", carol, "Pictures from the trip"),
-                new Like("run", bob),
-                new Like("run", carol),
-                new Like("run", dave),
-                new Like("run", bob),
+                new LikePost("run", bob),
+                new LikePost("run", carol),
+                new LikePost("run", dave),
+                new LikePost("run", bob),
                 new AddComment("pace", "run", carol, "Nice pace"),
                 new AddComment("join", "run", dave, "Can I join next time?"),
-                new EditMessage("run", alice, "Morning run done: 10 km"),
-                new EditMessage("run", bob, "bob was here"),
-                new EditComment("pace", "run", carol, "Nice pace!"),
-                new EditComment("pace", "run", dave, "not my comment"),
+                new UpdateMessage("run", alice, "Morning run done: 10 km"),
+                new UpdateMessage("run", bob, "bob was here"),
+                new UpdateComment("pace", "run", carol, "Nice pace!"),
+                new UpdateComment("pace", "run", dave, "not my comment"),
                 new AddComment("congrats", "job", alice, "Congratulations"),
                 new AddComment("typo", "job", carol, "Well desreved"),
                 new RemoveComment("typo", "job", alice),
                 new RemoveComment("typo", "job", carol),
                 new AddComment("deserved", "job", carol, "Well deserved"),
-                new Like("job", erin),
-                new Like("trip", alice),
+                new LikePost("job", erin),
+                new LikePost("trip", alice),
                 new AtTheSameMoment(fansAtOnce),
                 new CreatePost("oops", dave, "Posted to the wrong group"),
                 new AddComment("which", "oops", alice, "Wrong group?"),
-                new DeletePost("oops", alice),
-                new DeletePost("oops", dave),
-                new Like("oops", bob),
+                new RemovePost("oops", alice),
+                new RemovePost("oops", dave),
+                new LikePost("oops", bob),
                 new AddComment("late", "oops", erin, "Too late"),
-                new DeletePost("oops", dave),
+                new RemovePost("oops", dave),
                 new RemoveComment("join", "run", dave),
                 new CreatePost("second", alice, "Second post of the day"),
-                new Like("second", carol));
+                new LikePost("second", carol));
     }
 
     @Test
@@ -108,13 +111,13 @@ class SocialSessionIT {
 
         for (Map.Entry<String, Post> entry : expected.posts().entrySet()) {
             Post post = entry.getValue();
-            Response looked = lookups.post(ids.get(entry.getKey()), post.version);
+            Answer looked = lookups.post(ids.get(entry.getKey()), post.version);
             if (post.removed) {
                 assertThat(looked.status()).as("removed post %s", entry.getKey()).isEqualTo(404);
             } else {
                 assertThat(looked.status()).as("post %s", entry.getKey()).isEqualTo(200);
-                assertThat(withoutDates(looked.body())).as("post %s", entry.getKey()).isEqualTo(expectedJson(entry.getKey()));
-                assertCommentsOldestFirst(looked.body());
+                assertThat(withoutDates(looked.json())).as("post %s", entry.getKey()).isEqualTo(expectedJson(entry.getKey()));
+                assertCommentsOldestFirst(looked.json());
             }
         }
         for (String author : List.of(alice, bob, carol, dave, erin)) {
@@ -126,7 +129,7 @@ class SocialSessionIT {
 
     private void send(SessionStep step) {
         Outcome outcome = expected.apply(step);
-        Response response = call(step);
+        Answer response = call(step);
         switch (outcome) {
             case APPLIED, UNCHANGED -> {
                 assertThat(response.status()).as("%s", response).isIn(200, 201);
@@ -138,45 +141,45 @@ class SocialSessionIT {
         if (step instanceof CreatePost create) {
             ids.put(create.post(), response.id());
         } else if (step instanceof AddComment add && outcome == Outcome.APPLIED) {
-            ids.put(add.comment(), UUID.fromString(response.body().get("commentId").asString()));
+            ids.put(add.comment(), response.commentId());
         }
     }
 
     /** Concurrent likes of one post: each is applied once, whatever the order, so the versions are gapless. */
     private void sendAtOnce(AtTheSameMoment together) {
-        assertThat(together.steps()).allMatch(Like.class::isInstance);
+        assertThat(together.steps()).allMatch(LikePost.class::isInstance);
         Post post = expected.posts().get(ExpectedPosts.postOf(together.steps().get(0)));
         long before = post.version;
         expected.apply(together);
         ExecutorService phones = Executors.newFixedThreadPool(together.steps().size());
-        List<Response> responses;
+        List<Answer> responses;
         try {
-            List<CompletableFuture<Response>> calls = together.steps().stream()
+            List<CompletableFuture<Answer>> calls = together.steps().stream()
                     .map(step -> CompletableFuture.supplyAsync(() -> call(step), phones)).toList();
             responses = calls.stream().map(CompletableFuture::join).toList();
         } finally {
             phones.shutdownNow();
         }
         assertThat(responses).allMatch(response -> response.status() == 200, "every like answered 200");
-        assertThat(responses.stream().map(Response::version))
+        assertThat(responses.stream().map(Answer::version))
                 .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(before + 1, post.version).boxed().toList());
     }
 
-    private Response call(SessionStep step) {
+    private Answer call(SessionStep step) {
         if (step instanceof CreatePost s) {
             return commands.createPost(s.author(), s.message());
-        } else if (step instanceof EditMessage s) {
-            return commands.editMessage(ids.get(s.post()), s.username(), s.message());
-        } else if (step instanceof Like s) {
-            return commands.like(ids.get(s.post()), s.username());
+        } else if (step instanceof UpdateMessage s) {
+            return commands.updateMessage(ids.get(s.post()), s.username(), s.message());
+        } else if (step instanceof LikePost s) {
+            return commands.likePost(ids.get(s.post()), s.username());
         } else if (step instanceof AddComment s) {
-            return commands.comment(ids.get(s.post()), s.username(), s.text());
-        } else if (step instanceof EditComment s) {
-            return commands.editComment(ids.get(s.post()), ids.get(s.comment()), s.username(), s.text());
+            return commands.addComment(ids.get(s.post()), s.username(), s.text());
+        } else if (step instanceof UpdateComment s) {
+            return commands.updateComment(ids.get(s.post()), ids.get(s.comment()), s.username(), s.text());
         } else if (step instanceof RemoveComment s) {
             return commands.removeComment(ids.get(s.post()), ids.get(s.comment()), s.username());
-        } else if (step instanceof DeletePost s) {
-            return commands.deletePost(ids.get(s.post()), s.username());
+        } else if (step instanceof RemovePost s) {
+            return commands.removePost(ids.get(s.post()), s.username());
         }
         throw new IllegalArgumentException("not a single call: " + step);
     }

@@ -1,5 +1,6 @@
 package org.socialmedia.devstack.faults;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.socialmedia.devstack.faults.Http.Answer;
+import org.socialmedia.testsupport.api.Answer;
+import org.socialmedia.testsupport.api.CommandApi;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Steady command load from a few client threads until {@link #stop}: new posts, likes by users
@@ -21,7 +25,9 @@ import org.socialmedia.devstack.faults.Http.Answer;
  */
 final class CommandLoad {
 
-    private final List<CommandClient> targets;
+    private static final Duration MILESTONE_TIMEOUT = Duration.ofMinutes(2);
+
+    private final List<CommandApi> targets;
     private final double createShare;
     private final List<UUID> posts = new CopyOnWriteArrayList<>();
     private final List<Thread> clients = new ArrayList<>();
@@ -36,7 +42,7 @@ final class CommandLoad {
      * @param initialPosts posts created before the load starts, all by the first target
      * @param createShare  the share of commands that create a post; the rest are likes and comments
      */
-    CommandLoad(List<CommandClient> targets, int initialPosts, double createShare) {
+    CommandLoad(List<CommandApi> targets, int initialPosts, double createShare) {
         this.targets = List.copyOf(targets);
         this.createShare = createShare;
         for (int i = 0; i < initialPosts; i++) {
@@ -64,6 +70,13 @@ final class CommandLoad {
                 Thread.currentThread().interrupt();
             }
         }
+        return this;
+    }
+
+    /** Waits until {@code count} more commands than now are accepted: a milestone of the load, not a time. */
+    CommandLoad awaitMoreAccepted(long count) {
+        long target = accepted() + count;
+        await(count + " more commands accepted").atMost(MILESTONE_TIMEOUT).until(() -> accepted() >= target);
         return this;
     }
 
@@ -96,7 +109,7 @@ final class CommandLoad {
     private void run() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (running) {
-            CommandClient target = targets.get(random.nextInt(targets.size()));
+            CommandApi target = targets.get(random.nextInt(targets.size()));
             double dice = random.nextDouble();
             try {
                 if (dice < createShare || posts.isEmpty()) {
@@ -105,11 +118,11 @@ final class CommandLoad {
                     UUID post = posts.get(random.nextInt(posts.size()));
                     String user = "user-" + users.incrementAndGet();
                     if (dice < createShare + (1 - createShare) * 0.6) {
-                        if (count(target.like(post, user))) {
+                        if (count(target.likePost(post, user))) {
                             acceptedLikes.computeIfAbsent(post, id -> new AtomicLong()).incrementAndGet();
                         }
                     } else {
-                        count(target.comment(post, user, "comment by " + user));
+                        count(target.addComment(post, user, "comment by " + user));
                     }
                 }
             } catch (RuntimeException e) {
@@ -119,7 +132,7 @@ final class CommandLoad {
         }
     }
 
-    private void create(CommandClient target) {
+    private void create(CommandApi target) {
         long n = users.incrementAndGet();
         Answer answer = target.createPost("author-" + n, "post number " + n);
         if (count(answer)) {

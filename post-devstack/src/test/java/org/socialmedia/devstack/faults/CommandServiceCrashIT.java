@@ -8,7 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.socialmedia.devstack.faults.Http.Answer;
+import org.socialmedia.testsupport.api.Answer;
+import org.socialmedia.testsupport.api.CommandApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +40,7 @@ class CommandServiceCrashIT {
 
     @Test
     void eventsStoredBeforeTheCrashArePublishedAfterTheRestart() {
-        CommandClient commands = faults.commands();
+        CommandApi commands = faults.commands();
         long storedBefore = faults.storedEvents();
         faults.stack().stopKafka();
         List<Answer> answers = new ArrayList<>();
@@ -48,9 +49,9 @@ class CommandServiceCrashIT {
             answers.add(created);
             UUID post = created.id();
             for (int like = 0; like < LIKES_PER_POST; like++) {
-                answers.add(commands.like(post, "fan-" + like));
+                answers.add(commands.likePost(post, "fan-" + like));
             }
-            answers.add(commands.comment(post, "fan-0", "first!"));
+            answers.add(commands.addComment(post, "fan-0", "first!"));
         }
         long storedWhileDown = faults.storedEvents() - storedBefore;
         long unpublishedAtCrash = faults.unpublishedInStore();
@@ -63,7 +64,7 @@ class CommandServiceCrashIT {
         assertThat(unpublishedAtCrash).as("events unpublished when post-cmd was killed").isGreaterThanOrEqualTo(storedWhileDown);
         Duration converged = faults.awaitConvergence();
         await("post_events_unpublished back to 0").atMost(Duration.ofSeconds(30))
-                .until(() -> Metrics.value(faults.commands().baseUrl(), "post_events_unpublished") == 0);
+                .until(() -> faults.unpublishedEventsMetric() == 0);
 
         faults.report("command service crash", answers.size() + " commands sent, all accepted while the broker was down; "
                 + storedWhileDown + " events stored, " + unpublishedAtCrash + " unpublished when post-cmd was killed; "

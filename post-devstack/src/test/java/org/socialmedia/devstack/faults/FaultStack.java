@@ -14,8 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialmedia.devstack.LocalStack;
 import org.socialmedia.devstack.StackSettings;
-import org.socialmedia.devstack.audit.EventStoreReader;
-import org.socialmedia.devstack.audit.ReadModelAudit;
+import org.socialmedia.post.common.topic.PostTopics;
+import org.socialmedia.testsupport.api.CommandApi;
+import org.socialmedia.testsupport.api.LookupApi;
+import org.socialmedia.testsupport.api.Prometheus;
+import org.socialmedia.testsupport.audit.EventStoreReader;
+import org.socialmedia.testsupport.audit.ReadModelAudit;
+import org.socialmedia.testsupport.topic.TopicRecords;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -34,8 +39,8 @@ import static org.awaitility.Awaitility.await;
 final class FaultStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FaultStack.class);
-    static final String TOPIC = "social-media-post-events";
-    static final String DEAD_LETTER_TOPIC = TOPIC + ".DLT";
+    /** The topics as the stack's services name them: nothing overrides their defaults. */
+    private static final PostTopics TOPICS = PostTopics.defaults();
     private static final Duration CONVERGENCE_TIMEOUT = Duration.ofMinutes(2);
 
     private final LocalStack stack;
@@ -71,12 +76,44 @@ final class FaultStack implements AutoCloseable {
         return stack;
     }
 
-    CommandClient commands() {
-        return new CommandClient(stack.commandServiceUrl());
+    CommandApi commands() {
+        return new CommandApi(stack.commandServiceUrl());
     }
 
-    String lookups() {
-        return stack.queryServiceUrl();
+    LookupApi lookups() {
+        return new LookupApi(stack.queryServiceUrl());
+    }
+
+    /** post-cmd's events not yet published, as its metrics show them. */
+    double unpublishedEventsMetric() {
+        return new Prometheus(stack.commandServiceUrl()).sum("post_events_unpublished");
+    }
+
+    /** post-cmd's sends to the broker that failed: each leaves its event to be published later. */
+    double publicationFailures() {
+        return new Prometheus(stack.commandServiceUrl()).sum("post_events_publication_failures_total");
+    }
+
+    /** post-query's deliveries that failed and are retried. */
+    double projectionFailures() {
+        return new Prometheus(stack.queryServiceUrl()).sum("post_projection_failures_total");
+    }
+
+    /** Events post-query received again and skipped, having applied them before. */
+    double duplicatesSkipped() {
+        return new Prometheus(stack.queryServiceUrl()).sum("post_projection_events_duplicates_total");
+    }
+
+    double deadLettered() {
+        return new Prometheus(stack.queryServiceUrl()).sum("post_projection_events_dead_lettered_total");
+    }
+
+    TopicRecords topic() {
+        return new TopicRecords(stack.kafkaBootstrapServers(), TOPICS.topic());
+    }
+
+    TopicRecords deadLetterTopic() {
+        return new TopicRecords(stack.kafkaBootstrapServers(), TOPICS.deadLetterTopic());
     }
 
     long storedEvents() {
@@ -126,7 +163,7 @@ final class FaultStack implements AutoCloseable {
      */
     Duration awaitConvergence(long appliedOutsideTheStore) {
         long begin = System.nanoTime();
-        ReadModelAudit audit = new ReadModelAudit(stack.queryServiceUrl());
+        ReadModelAudit audit = new ReadModelAudit(lookups());
         ReadModelAudit.Result[] last = new ReadModelAudit.Result[1];
         try {
             await("the read model equal to the fold of the event store").atMost(CONVERGENCE_TIMEOUT)
@@ -156,7 +193,7 @@ final class FaultStack implements AutoCloseable {
     private void awaitEventsFlowing() {
         UUID post = commands().createPost("warm-up", "the pair is connected").id();
         await("the first event in the read model").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> new LookupClient(stack.queryServiceUrl()).post(post).status() == 200);
+                .until(() -> lookups().post(post).status() == 200);
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,9 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.socialmedia.devstack.faults.Http.Answer;
 import org.socialmedia.devstack.faults.HostileRequests.Request;
-import org.socialmedia.devstack.faults.TopicRecords.Written;
+import org.socialmedia.testsupport.api.Answer;
+import org.socialmedia.testsupport.api.CommandApi;
+import org.socialmedia.testsupport.api.LookupApi;
+import org.socialmedia.testsupport.topic.TopicRecords.Written;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +45,6 @@ class HostileInputIT {
     private static final int PARTITIONS = 3;
     private static final int HOSTILE_REQUESTS = 3000;
     private static final long SEED = 20261122L;
-    private static final Duration FUZZ_TIME_LIMIT = Duration.ofMinutes(3);
 
     private FaultStack faults;
 
@@ -78,9 +78,9 @@ class HostileInputIT {
         }
         long poisonWritten = records.size() - 3L * GOOD_POSTS;
         long begin = System.nanoTime();
-        TopicRecords.write(faults.stack().kafkaBootstrapServers(), FaultStack.TOPIC, records);
+        faults.topic().write(records);
 
-        LookupClient lookups = new LookupClient(faults.lookups());
+        LookupApi lookups = faults.lookups();
         for (UUID post : good) {
             JsonNode shown = await("good post " + post).atMost(Duration.ofMinutes(2))
                     .until(() -> lookups.post(post, 3), answer -> answer.status() == 200).json();
@@ -88,7 +88,7 @@ class HostileInputIT {
             assertThat(shown.get("comments").size()).as("comments of %s", post).isEqualTo(1);
         }
         List<ConsumerRecord<String, String>> deadLetters = await("every poison record dead-lettered").atMost(Duration.ofMinutes(1))
-                .until(() -> TopicRecords.all(faults.stack().kafkaBootstrapServers(), FaultStack.DEAD_LETTER_TOPIC),
+                .until(() -> faults.deadLetterTopic().all(),
                         letters -> letters.size() >= poisonWritten);
         long converged = (System.nanoTime() - begin) / 1_000_000;
         assertThat(deadLetters).as("dead letters").hasSize((int) poisonWritten);
@@ -106,18 +106,18 @@ class HostileInputIT {
      */
     @Test
     void textNoStoreCanHoldIsRefusedNamingTheFieldAndTheReadSideKeepsFlowing() {
-        CommandClient commands = faults.commands();
+        CommandApi commands = faults.commands();
         UUID post = commands.createPost("alice", "a post to aim at").id();
-        LookupClient lookups = new LookupClient(faults.lookups());
+        LookupApi lookups = faults.lookups();
         assertThat(lookups.post(post, 1).status()).isEqualTo(200);
         long storedBefore = faults.storedEvents();
 
         Map<String, Answer> refused = new TreeMap<>(Map.of(
-                "message", Http.json("POST", commands.baseUrl() + "/api/v1/posts", "{\"author\":\"a\",\"message\":\"x\\u0000y\"}"),
-                "author", Http.json("POST", commands.baseUrl() + "/api/v1/posts", "{\"author\":\"a\\u0000\",\"message\":\"ok\"}"),
-                "comment", Http.json("POST", commands.baseUrl() + "/api/v1/posts/" + post + "/comments",
+                "message", commands.http().send("POST", "/api/v1/posts", "{\"author\":\"a\",\"message\":\"x\\u0000y\"}"),
+                "author", commands.http().send("POST", "/api/v1/posts", "{\"author\":\"a\\u0000\",\"message\":\"ok\"}"),
+                "comment", commands.http().send("POST", "/api/v1/posts/" + post + "/comments",
                         "{\"username\":\"bob\",\"comment\":\"x\\u0000y\"}"),
-                "username", Http.json("POST", commands.baseUrl() + "/api/v1/posts/" + post + "/likes", "{\"username\":\"b\\u0000b\"}")));
+                "username", commands.http().send("POST", "/api/v1/posts/" + post + "/likes", "{\"username\":\"b\\u0000b\"}")));
         refused.forEach((field, answer) -> {
             assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
             assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
@@ -140,7 +140,7 @@ class HostileInputIT {
      */
     @Test
     void recordsThePostgresRefusesAreDeadLetteredAloneWhileEveryPartitionFlows() {
-        CommandClient commands = faults.commands();
+        CommandApi commands = faults.commands();
         List<UUID> viaApi = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             viaApi.add(commands.createPost("writer-" + i, "through the API").id());
@@ -175,13 +175,13 @@ class HostileInputIT {
                     + "\",\"username\":\"fan\",\"comment\":\"after the poison\",\"commentDate\":\"" + Instant.now() + "\"}")));
         }
         long begin = System.nanoTime();
-        TopicRecords.write(faults.stack().kafkaBootstrapServers(), FaultStack.TOPIC, records);
+        faults.topic().write(records);
         for (UUID post : viaApi) {
-            commands.like(post, "fan");
-            commands.comment(post, "fan", "written after the poison");
+            commands.likePost(post, "fan");
+            commands.addComment(post, "fan", "written after the poison");
         }
 
-        LookupClient lookups = new LookupClient(faults.lookups());
+        LookupApi lookups = faults.lookups();
         for (UUID post : good) {
             JsonNode shown = await("good post " + post).atMost(Duration.ofMinutes(2))
                     .until(() -> lookups.post(post, 3), answer -> answer.status() == 200).json();
@@ -189,7 +189,7 @@ class HostileInputIT {
             assertThat(shown.get("comments").size()).as("comments of %s", post).isEqualTo(1);
         }
         List<ConsumerRecord<String, String>> deadLetters = await("every refused record dead-lettered").atMost(Duration.ofMinutes(1))
-                .until(() -> TopicRecords.all(faults.stack().kafkaBootstrapServers(), FaultStack.DEAD_LETTER_TOPIC),
+                .until(() -> faults.deadLetterTopic().all(),
                         letters -> letters.size() >= poison.size());
         long appliedOutsideTheStore = 3L * good.size() + stuckAt.size();
         Duration converged = faults.awaitConvergence(appliedOutsideTheStore);
@@ -207,15 +207,15 @@ class HostileInputIT {
 
     @Test
     void hostileRequestsAreRefusedWithProblemDetailsAndChangeNothing() throws Exception {
-        CommandClient commands = faults.commands();
+        CommandApi commands = faults.commands();
         UUID post = commands.createPost("alice", "a post to aim at").id();
-        Answer commented = commands.comment(post, "carol", "a comment to aim at");
-        UUID comment = UUID.fromString(commented.json().get("commentId").asString());
-        LookupClient lookups = new LookupClient(faults.lookups());
+        Answer commented = commands.addComment(post, "carol", "a comment to aim at");
+        UUID comment = commented.commentId();
+        LookupApi lookups = faults.lookups();
         assertThat(lookups.post(post, commented.version()).status()).isEqualTo(200);
         Snapshot before = snapshot(lookups);
 
-        HostileRequests hostile = new HostileRequests(commands.baseUrl(), faults.lookups(), post, comment);
+        HostileRequests hostile = new HostileRequests(commands.http(), lookups.http(), post, comment);
         Map<String, Integer> statuses = new TreeMap<>();
         ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
         AtomicInteger sent = new AtomicInteger();
@@ -225,7 +225,7 @@ class HostileInputIT {
         for (int i = 0; i < HOSTILE_REQUESTS; i++) {
             Request request = hostile.next(new Random(SEED + i));
             work.add(clients.submit(() -> {
-                Answer answer = Http.send(request.method(), request.url(), request.contentType(), request.body(), request.headers());
+                Answer answer = request.send();
                 sent.incrementAndGet();
                 synchronized (statuses) {
                     statuses.merge(String.valueOf(answer.status()), 1, Integer::sum);
@@ -236,7 +236,7 @@ class HostileInputIT {
             }));
         }
         clients.shutdown();
-        assertThat(clients.awaitTermination(FUZZ_TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)).as("done within the time limit").isTrue();
+        // Every request has a time-out of its own, so each one ends with an answer or a failure.
         for (Future<?> request : work) {
             request.get();
         }
@@ -251,11 +251,11 @@ class HostileInputIT {
     }
 
     /** What hostile requests must not change: the event store, the read model, every post as the lookups show it. */
-    private record Snapshot(long storedEvents, long appliedEvents, List<String> posts) {
+    private record Snapshot(long storedEvents, long appliedEvents, List<JsonNode> posts) {
     }
 
-    private Snapshot snapshot(LookupClient lookups) {
-        return new Snapshot(faults.storedEvents(), faults.appliedEvents(), lookups.allPosts());
+    private Snapshot snapshot(LookupApi lookups) {
+        return new Snapshot(faults.storedEvents(), faults.appliedEvents(), lookups.all(""));
     }
 
     /** Values that can never become a post event, each for a different reason. */

@@ -7,6 +7,11 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.socialmedia.testsupport.api.Answer;
+import org.socialmedia.testsupport.api.Http;
+
+import static org.socialmedia.testsupport.api.Http.object;
+
 /**
  * Requests that no service may accept and none may answer with a 5xx: malformed and mistyped
  * JSON, oversized fields and bodies of megabytes, bad UUIDs, bad query parameters, wrong methods
@@ -17,12 +22,15 @@ import java.util.function.Function;
 final class HostileRequests {
 
     /** One request; {@code body} and {@code contentType} may be null. */
-    record Request(String method, String url, String contentType, byte[] body, Map<String, String> headers) {
+    record Request(Http service, String method, String path, String contentType, byte[] body, Map<String, String> headers) {
 
-        Request(String method, String url, String contentType, byte[] body) {
-            this(method, url, contentType, body, Map.of());
+        Answer send() {
+            return service.send(method, path, contentType, body, headers);
         }
     }
+
+    private static final String POSTS = "/api/v1/posts";
+    private static final String REPLAY = "/api/v1/admin/replay";
 
     private static final List<String> BAD_IDS = List.of("not-a-uuid", "123", "4c3a8d9e-7f21-4b6a-9a3e", "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
             "%20", "null", "4c3a8d9e-7f21-4b6a-9a3e-1d2c3b4a5f60-00");
@@ -60,11 +68,8 @@ final class HostileRequests {
     private static final List<String> BAD_MIN_VERSIONS = List.of("0", "-5", "abc", "1.5", "99999999999999999999", "", "%00");
     private static final List<String> OTHER_METHODS = List.of("GET", "PUT", "DELETE", "PATCH");
 
-    private final String commandPosts;
-    private final String commandAdmin;
-    private final String queryPosts;
-    private final String queryBase;
-    private final String commandBase;
+    private final Http commands;
+    private final Http lookups;
     private final UUID post;
     private final UUID comment;
     private final List<Function<Random, Request>> kinds;
@@ -73,12 +78,9 @@ final class HostileRequests {
      * @param post    an existing post of alice's
      * @param comment an existing comment of carol's on it
      */
-    HostileRequests(String commandBase, String queryBase, UUID post, UUID comment) {
-        this.commandBase = commandBase;
-        this.queryBase = queryBase;
-        this.commandPosts = commandBase + "/api/v1/posts";
-        this.commandAdmin = commandBase + "/api/v1/admin/replay";
-        this.queryPosts = queryBase + "/api/v1/posts";
+    HostileRequests(Http commands, Http lookups, UUID post, UUID comment) {
+        this.commands = commands;
+        this.lookups = lookups;
         this.post = post;
         this.comment = comment;
         this.kinds = List.of(this::invalidBody, this::nonJsonContentType, this::badPathIds, this::notPermitted,
@@ -106,12 +108,12 @@ final class HostileRequests {
         String id = random.nextBoolean() ? pick(random, BAD_IDS) : UUID.randomUUID().toString();
         String commentId = random.nextBoolean() ? pick(random, BAD_IDS) : UUID.randomUUID().toString();
         return switch (random.nextInt(6)) {
-            case 0 -> new Request("PUT", commandPosts + "/" + id + "/message", "application/json", bytes(validBody()));
-            case 1 -> new Request("POST", commandPosts + "/" + id + "/likes", "application/json", bytes(validBody()));
-            case 2 -> new Request("POST", commandPosts + "/" + id + "/comments", "application/json", bytes(validBody()));
-            case 3 -> new Request("PUT", commandPosts + "/" + post + "/comments/" + commentId, "application/json", bytes(validBody()));
-            case 4 -> new Request("DELETE", commandPosts + "/" + post + "/comments/" + commentId + "?username=carol", null, null);
-            default -> new Request("DELETE", commandPosts + "/" + id + "?username=alice", null, null);
+            case 0 -> command("PUT", POSTS + "/" + id + "/message", "application/json", bytes(validBody()));
+            case 1 -> command("POST", POSTS + "/" + id + "/likes", "application/json", bytes(validBody()));
+            case 2 -> command("POST", POSTS + "/" + id + "/comments", "application/json", bytes(validBody()));
+            case 3 -> command("PUT", POSTS + "/" + post + "/comments/" + commentId, "application/json", bytes(validBody()));
+            case 4 -> command("DELETE", POSTS + "/" + post + "/comments/" + commentId + "?username=carol", null, null);
+            default -> command("DELETE", POSTS + "/" + id + "?username=alice", null, null);
         };
     }
 
@@ -119,12 +121,12 @@ final class HostileRequests {
     private Request notPermitted(Random random) {
         String intruder = pick(random, List.of("bob", "mallory", "Alice", "carol-not"));
         return switch (random.nextInt(4)) {
-            case 0 -> new Request("PUT", commandPosts + "/" + post + "/message", "application/json",
-                    bytes(Http.object("username", intruder, "message", "mine now")));
-            case 1 -> new Request("PUT", commandPosts + "/" + post + "/comments/" + comment, "application/json",
-                    bytes(Http.object("username", intruder, "comment", "mine now")));
-            case 2 -> new Request("DELETE", commandPosts + "/" + post + "/comments/" + comment + "?username=" + intruder, null, null);
-            default -> new Request("DELETE", commandPosts + "/" + post + "?username=" + intruder, null, null);
+            case 0 -> command("PUT", POSTS + "/" + post + "/message", "application/json",
+                    bytes(object("username", intruder, "message", "mine now")));
+            case 1 -> command("PUT", POSTS + "/" + post + "/comments/" + comment, "application/json",
+                    bytes(object("username", intruder, "comment", "mine now")));
+            case 2 -> command("DELETE", POSTS + "/" + post + "/comments/" + comment + "?username=" + intruder, null, null);
+            default -> command("DELETE", POSTS + "/" + post + "?username=" + intruder, null, null);
         };
     }
 
@@ -133,39 +135,38 @@ final class HostileRequests {
         String ifMatch = pick(random, List.of("\"999\"", "\"0\"", "W/\"12345\"", "3", "\"abc\"", "\"-1\"", "\"99999999999999999999\"", "\"\""));
         Map<String, String> headers = Map.of("If-Match", ifMatch);
         return switch (random.nextInt(5)) {
-            case 0 -> new Request("PUT", commandPosts + "/" + post + "/message", "application/json",
-                    bytes(Http.object("username", "alice", "message", "edited")), headers);
-            case 1 -> new Request("POST", commandPosts + "/" + post + "/likes", "application/json",
-                    bytes(Http.object("username", "fan-" + random.nextInt(1000))), headers);
-            case 2 -> new Request("POST", commandPosts + "/" + post + "/comments", "application/json",
-                    bytes(Http.object("username", "fan", "comment", "hi")), headers);
-            case 3 -> new Request("PUT", commandPosts + "/" + post + "/comments/" + comment, "application/json",
-                    bytes(Http.object("username", "carol", "comment", "edited")), headers);
-            default -> new Request("DELETE", commandPosts + "/" + post + "?username=alice", null, null, headers);
+            case 0 -> command("PUT", POSTS + "/" + post + "/message", "application/json",
+                    bytes(object("username", "alice", "message", "edited")), headers);
+            case 1 -> command("POST", POSTS + "/" + post + "/likes", "application/json",
+                    bytes(object("username", "fan-" + random.nextInt(1000))), headers);
+            case 2 -> command("POST", POSTS + "/" + post + "/comments", "application/json",
+                    bytes(object("username", "fan", "comment", "hi")), headers);
+            case 3 -> command("PUT", POSTS + "/" + post + "/comments/" + comment, "application/json",
+                    bytes(object("username", "carol", "comment", "edited")), headers);
+            default -> command("DELETE", POSTS + "/" + post + "?username=alice", null, null, headers);
         };
     }
 
     private Request badDeleteParameters(Random random) {
         String query = pick(random, BAD_USERNAME_PARAMS);
         return random.nextBoolean()
-                ? new Request("DELETE", commandPosts + "/" + post + query, null, null)
-                : new Request("DELETE", commandPosts + "/" + post + "/comments/" + comment + query, null, null);
+                ? command("DELETE", POSTS + "/" + post + query, null, null)
+                : command("DELETE", POSTS + "/" + post + "/comments/" + comment + query, null, null);
     }
 
     private Request wrongMethodOnCommands(Random random) {
-        String url = pick(random, List.of(commandPosts, commandPosts + "/" + post, commandPosts + "/" + post + "/message",
-                commandPosts + "/" + post + "/likes", commandPosts + "/" + post + "/comments",
-                commandPosts + "/" + post + "/comments/" + comment, commandAdmin));
+        String path = pick(random, List.of(POSTS, POSTS + "/" + post, POSTS + "/" + post + "/message",
+                POSTS + "/" + post + "/likes", POSTS + "/" + post + "/comments",
+                POSTS + "/" + post + "/comments/" + comment, REPLAY));
         String method = pick(random, List.of("GET", "PATCH", "PUT", "DELETE", "POST"));
-        if (allowed(url, method)) {
+        if (allowed(path, method)) {
             method = "PATCH";
         }
-        return random.nextBoolean() ? new Request(method, url, null, null)
-                : new Request(method, url, "application/json", bytes(validBody()));
+        return random.nextBoolean() ? command(method, path, null, null)
+                : command(method, path, "application/json", bytes(validBody()));
     }
 
-    private boolean allowed(String url, String method) {
-        String route = url.substring(commandBase.length());
+    private boolean allowed(String route, String method) {
         return switch (method) {
             case "POST" -> route.equals("/api/v1/posts") || route.endsWith("/likes") || route.endsWith("/comments")
                     || route.equals("/api/v1/admin/replay");
@@ -176,13 +177,13 @@ final class HostileRequests {
     }
 
     private Request unknownRoute(Random random) {
-        String base = random.nextBoolean() ? commandBase : queryBase;
+        Http service = random.nextBoolean() ? commands : lookups;
         String path = pick(random, List.of("/api/v1/postz", "/api/v2/posts", "/api/v1/posts/" + post + "/likes/extra",
                 "/api/v1/posts/" + post + "/shares", "/api/v1/admin", "/api/v1/admin/replay/now", "/api", "/api/v1/posts/" + post + "/comments/"
                         + comment + "/likes"));
         String method = pick(random, List.of("GET", "POST", "PUT", "DELETE"));
-        return new Request(method, base + path, method.equals("GET") || method.equals("DELETE") ? null : "application/json",
-                method.equals("GET") || method.equals("DELETE") ? null : bytes(validBody()));
+        boolean withBody = !method.equals("GET") && !method.equals("DELETE");
+        return new Request(service, method, path, withBody ? "application/json" : null, withBody ? bytes(validBody()) : null, Map.of());
     }
 
     private Request badListParameters(Random random) {
@@ -191,26 +192,26 @@ final class HostileRequests {
         if (random.nextBoolean() && !valid.startsWith(query.substring(0, query.indexOf('=') + 1))) {
             query = valid + "&" + query;
         }
-        return new Request("GET", queryPosts + "?" + query, null, null);
+        return lookup("GET", POSTS + "?" + query, null, null);
     }
 
     private Request badLookupIds(Random random) {
         String id = random.nextBoolean() ? pick(random, BAD_IDS) : UUID.randomUUID().toString();
-        return new Request("GET", queryPosts + "/" + id, null, null);
+        return lookup("GET", POSTS + "/" + id, null, null);
     }
 
     private Request badMinVersion(Random random) {
         String id = random.nextInt(4) == 0 ? pick(random, BAD_IDS) : post.toString();
-        return new Request("GET", queryPosts + "/" + id + "?minVersion=" + pick(random, BAD_MIN_VERSIONS), null, null);
+        return lookup("GET", POSTS + "/" + id + "?minVersion=" + pick(random, BAD_MIN_VERSIONS), null, null);
     }
 
     private Request wrongMethodOnLookups(Random random) {
-        String url = random.nextBoolean() ? queryPosts : queryPosts + "/" + post;
+        String path = random.nextBoolean() ? POSTS : POSTS + "/" + post;
         String method = pick(random, List.of("POST", "PUT", "DELETE", "PATCH"));
         return switch (random.nextInt(3)) {
-            case 0 -> new Request(method, url, null, null);
-            case 1 -> new Request(method, url, "application/json", bytes(validBody()));
-            default -> new Request(method, url, "application/x-www-form-urlencoded", bytes("username=%zz&" + pick(random, MALFORMED_JSON)));
+            case 0 -> lookup(method, path, null, null);
+            case 1 -> lookup(method, path, "application/json", bytes(validBody()));
+            default -> lookup(method, path, "application/x-www-form-urlencoded", bytes("username=%zz&" + pick(random, MALFORMED_JSON)));
         };
     }
 
@@ -241,25 +242,37 @@ final class HostileRequests {
         if (random.nextInt(4) == 0) {
             String query = "?username=" + pick(random, List.of("ali%00ce", "bob%0A", "%C2%85", "%EF%BF%BF", "carol%09"));
             return random.nextBoolean()
-                    ? new Request("DELETE", commandPosts + "/" + post + query, null, null)
-                    : new Request("DELETE", commandPosts + "/" + post + "/comments/" + comment + query, null, null);
+                    ? command("DELETE", POSTS + "/" + post + query, null, null)
+                    : command("DELETE", POSTS + "/" + post + "/comments/" + comment + query, null, null);
         }
         return withBody(random, "application/json", bytes(body));
     }
 
     private Request withBody(Random random, String contentType, byte[] body) {
         return switch (random.nextInt(5)) {
-            case 0 -> new Request("POST", commandPosts, contentType, body);
-            case 1 -> new Request("PUT", commandPosts + "/" + post + "/message", contentType, body);
-            case 2 -> new Request("POST", commandPosts + "/" + post + "/likes", contentType, body);
-            case 3 -> new Request("POST", commandPosts + "/" + post + "/comments", contentType, body);
-            default -> new Request("PUT", commandPosts + "/" + post + "/comments/" + comment, contentType, body);
+            case 0 -> command("POST", POSTS, contentType, body);
+            case 1 -> command("PUT", POSTS + "/" + post + "/message", contentType, body);
+            case 2 -> command("POST", POSTS + "/" + post + "/likes", contentType, body);
+            case 3 -> command("POST", POSTS + "/" + post + "/comments", contentType, body);
+            default -> command("PUT", POSTS + "/" + post + "/comments/" + comment, contentType, body);
         };
+    }
+
+    private Request command(String method, String path, String contentType, byte[] body) {
+        return command(method, path, contentType, body, Map.of());
+    }
+
+    private Request command(String method, String path, String contentType, byte[] body, Map<String, String> headers) {
+        return new Request(commands, method, path, contentType, body, headers);
+    }
+
+    private Request lookup(String method, String path, String contentType, byte[] body) {
+        return new Request(lookups, method, path, contentType, body, Map.of());
     }
 
     /** A body every command route would accept if nothing else were wrong. */
     private static String validBody() {
-        return Http.object("author", "alice", "message", "hello", "username", "alice", "comment", "hi");
+        return object("author", "alice", "message", "hello", "username", "alice", "comment", "hi");
     }
 
     private static byte[] bytes(String text) {

@@ -12,7 +12,8 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.socialmedia.devstack.faults.Http.Answer;
+import org.socialmedia.testsupport.api.Answer;
+import org.socialmedia.testsupport.api.CommandApi;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +41,7 @@ class HotPostIT {
 
     @Test
     void twoHundredClientsOnOnePostLoseNothing() throws Exception {
-        CommandClient commands = faults.commands();
+        CommandApi commands = faults.commands();
         UUID post = commands.createPost("celebrity", "Big news").id();
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<List<Answer>>> clients = new ArrayList<>();
@@ -49,7 +50,7 @@ class HotPostIT {
             String fan = "fan-" + i;
             clients.add(CompletableFuture.supplyAsync(() -> {
                 awaitQuietly(go);
-                return List.of(commands.like(post, fan), commands.comment(post, fan, "congratulations from " + fan));
+                return List.of(commands.likePost(post, fan), commands.addComment(post, fan, "congratulations from " + fan));
             }, threads));
         }
         go.countDown();
@@ -71,7 +72,7 @@ class HotPostIT {
         });
         assertThat(stored).as("versions in the event store").isEqualTo(range(1, expectedVersion));
         Duration converged = faults.awaitConvergence();
-        JsonNode shown = new LookupClient(faults.lookups()).post(post, expectedVersion).json();
+        JsonNode shown = faults.lookups().post(post, expectedVersion).json();
         assertThat(shown.get("likes").asLong()).as("likes").isEqualTo(CLIENTS);
         assertThat(shown.get("comments").size()).as("comments").isEqualTo(CLIENTS);
         assertThat(shown.get("version").asLong()).as("version").isEqualTo(expectedVersion);

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.socialmedia.post.common.wire.PostEventCodec;
+import org.socialmedia.cqrs.eventstore.RecordedEvent;
+import org.socialmedia.testsupport.api.CommandApi;
+import org.socialmedia.testsupport.api.LookupApi;
+import org.socialmedia.testsupport.topic.TopicRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwoCommandInstancesIT {
 
     private static final int POSTS = 10;
+    /** Commands accepted by the two instances together: enough for them to race on every post. */
+    private static final int COMMANDS = 1000;
 
     private FaultStack faults;
 
@@ -38,17 +42,16 @@ class TwoCommandInstancesIT {
     }
 
     @Test
-    void twoInstancesLoseNoUpdateAndKeepEachPostInOrderOnTheTopic() throws InterruptedException {
-        CommandClient second = new CommandClient(faults.stack().startExtraCommandService());
-        CommandLoad load = new CommandLoad(List.of(faults.commands(), second), POSTS, 0).start(8);
-        Thread.sleep(8_000);
-        load.stop();
+    void twoInstancesLoseNoUpdateAndKeepEachPostInOrderOnTheTopic() {
+        CommandApi second = new CommandApi(faults.stack().startExtraCommandService());
+        CommandLoad load = new CommandLoad(List.of(faults.commands(), second), POSTS, 0).start(8)
+                .awaitMoreAccepted(COMMANDS).stop();
 
         // Without If-Match, a command that keeps losing races is refused with 409 and stores nothing.
         assertThat(load.refused()).as("answers other than 2xx and 409").allMatch(answer -> answer.contains(" -> 409 "));
         Duration converged = faults.awaitConvergence();
         Map<UUID, List<Long>> stored = storedVersions();
-        LookupClient lookups = new LookupClient(faults.lookups());
+        LookupApi lookups = faults.lookups();
         for (UUID post : load.posts()) {
             List<Long> versions = stored.get(post);
             assertThat(versions).as("versions of post %s in the store", post).isEqualTo(oneTo(versions.size()));
@@ -76,15 +79,10 @@ class TwoCommandInstancesIT {
 
     /** Per post, the versions in the order they first appeared on the topic. */
     private Map<UUID, List<Long>> firstDeliveries() {
-        PostEventCodec codec = new PostEventCodec();
+        Map<UUID, List<RecordedEvent>> delivered = new HashMap<>();
+        faults.topic().events().forEach(event -> delivered.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event));
         Map<UUID, List<Long>> order = new HashMap<>();
-        for (ConsumerRecord<String, String> record : TopicRecords.all(faults.stack().kafkaBootstrapServers(), FaultStack.TOPIC)) {
-            var event = codec.decode(record.value());
-            List<Long> seen = order.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>());
-            if (!seen.contains(event.version())) {
-                seen.add(event.version());
-            }
-        }
+        delivered.forEach((post, events) -> order.put(post, TopicRecords.firstDeliveries(events)));
         return order;
     }
 

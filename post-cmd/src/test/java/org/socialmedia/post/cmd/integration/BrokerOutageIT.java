@@ -12,6 +12,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.socialmedia.infra.test.TestInfrastructure;
 import org.socialmedia.post.cmd.publication.Outbox;
+import org.socialmedia.testsupport.topic.TopicRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class BrokerOutageIT extends IntegrationTest {
@@ -21,16 +22,16 @@ class BrokerOutageIT extends IntegrationTest {
 
     @Test
     void commandsSucceedWhileTheBrokerIsDownAndEverythingIsPublishedInOrderWhenItIsBack() {
-        UUID before = api().createPost("alice", "before the outage");
+        UUID before = api().createPost("alice", "before the outage").id();
         List<UUID> during = new ArrayList<>();
 
         TestInfrastructure.kafka().stop();
         try {
-            assertThat(api().like(before, "bob").status()).isEqualTo(200);
+            assertThat(api().likePost(before, "bob").status()).isEqualTo(200);
             for (int i = 0; i < 5; i++) {
-                UUID post = api().createPost("carol", "during the outage " + i);
+                UUID post = api().createPost("carol", "during the outage " + i).id();
                 for (int like = 0; like < 3; like++) {
-                    assertThat(api().like(post, "fan-" + like).status()).isEqualTo(200);
+                    assertThat(api().likePost(post, "fan-" + like).status()).isEqualTo(200);
                 }
                 during.add(post);
             }

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.socialmedia.post.cmd.integration.CommandApi.Answer;
+import org.socialmedia.testsupport.api.Answer;
+import org.socialmedia.testsupport.api.CommandApi;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,51 +22,49 @@ class CommandFlowIT extends IntegrationTest {
     void aPostLivesThroughEveryCommandWithTheStatusesOfTheContract() {
         CommandApi api = api();
 
-        Answer created = api.send("POST", "/api/v1/posts", "{\"author\":\"alice\",\"message\":\"hello\"}", null);
+        Answer created = api.createPost("alice", "hello");
         assertThat(created.status()).isEqualTo(201);
         UUID post = created.id();
-        assertThat(created.header("Location")).isEqualTo("http://localhost:8082/api/v1/posts/" + post);
-        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        assertThat(created.location()).isEqualTo("http://localhost:8082/api/v1/posts/" + post);
+        assertThat(created.etag()).isEqualTo("\"1\"");
         assertThat(created.version()).isEqualTo(1);
-        String postPath = "/api/v1/posts/" + post;
 
-        assertThat(api.send("PUT", postPath + "/message", "{\"username\":\"bob\",\"message\":\"mine now\"}", null).status()).isEqualTo(403);
-        assertThat(api.send("PUT", postPath + "/message", "{\"username\":\"alice\",\"message\":\"edited\"}", "\"7\"").status()).isEqualTo(412);
-        Answer edited = api.send("PUT", postPath + "/message", "{\"username\":\"alice\",\"message\":\"edited\"}", "\"1\"");
+        assertThat(api.updateMessage(post, "bob", "mine now").status()).isEqualTo(403);
+        assertThat(api.ifMatch(7).updateMessage(post, "alice", "edited").status()).isEqualTo(412);
+        Answer edited = api.ifMatch(1).updateMessage(post, "alice", "edited");
         assertThat(edited.status()).isEqualTo(200);
         assertThat(edited.version()).isEqualTo(2);
-        assertThat(edited.header("ETag")).isEqualTo("\"2\"");
+        assertThat(edited.etag()).isEqualTo("\"2\"");
 
-        assertThat(api.like(post, "bob").version()).isEqualTo(3);
-        Answer likedAgain = api.like(post, "bob");
+        assertThat(api.likePost(post, "bob").version()).isEqualTo(3);
+        Answer likedAgain = api.likePost(post, "bob");
         assertThat(likedAgain.status()).isEqualTo(200);
         assertThat(likedAgain.version()).isEqualTo(3);
 
-        Answer commented = api.send("POST", postPath + "/comments", "{\"username\":\"carol\",\"comment\":\"nice\"}", "\"3\"");
+        Answer commented = api.ifMatch(3).addComment(post, "carol", "nice");
         assertThat(commented.status()).isEqualTo(201);
         assertThat(commented.version()).isEqualTo(4);
-        String commentId = commented.body().get("commentId").asString();
-        String commentPath = postPath + "/comments/" + commentId;
-        assertThat(commented.header("Location")).isEqualTo("http://localhost:8082" + postPath);
+        UUID comment = commented.commentId();
+        assertThat(commented.location()).isEqualTo("http://localhost:8082/api/v1/posts/" + post);
 
-        assertThat(api.send("PUT", commentPath, "{\"username\":\"alice\",\"comment\":\"censored\"}", null).status()).isEqualTo(403);
-        assertThat(api.send("PUT", postPath + "/comments/" + UUID.randomUUID(), "{\"username\":\"carol\",\"comment\":\"?\"}", null).status()).isEqualTo(404);
-        assertThat(api.send("PUT", commentPath, "{\"username\":\"carol\",\"comment\":\"very nice\"}", null).version()).isEqualTo(5);
-        assertThat(api.send("DELETE", commentPath + "?username=alice", null, null).status()).isEqualTo(403);
-        assertThat(api.send("DELETE", commentPath + "?username=carol", null, null).version()).isEqualTo(6);
-        assertThat(api.send("DELETE", commentPath + "?username=carol", null, null).status()).isEqualTo(410);
+        assertThat(api.updateComment(post, comment, "alice", "censored").status()).isEqualTo(403);
+        assertThat(api.updateComment(post, UUID.randomUUID(), "carol", "?").status()).isEqualTo(404);
+        assertThat(api.updateComment(post, comment, "carol", "very nice").version()).isEqualTo(5);
+        assertThat(api.removeComment(post, comment, "alice").status()).isEqualTo(403);
+        assertThat(api.removeComment(post, comment, "carol").version()).isEqualTo(6);
+        assertThat(api.removeComment(post, comment, "carol").status()).isEqualTo(410);
 
-        assertThat(api.send("DELETE", postPath + "?username=bob", null, null).status()).isEqualTo(403);
-        Answer deleted = api.send("DELETE", postPath + "?username=alice", null, null);
+        assertThat(api.removePost(post, "bob").status()).isEqualTo(403);
+        Answer deleted = api.removePost(post, "alice");
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.version()).isEqualTo(7);
 
-        assertThat(api.send("DELETE", postPath + "?username=alice", null, null).status()).isEqualTo(410);
-        assertThat(api.like(post, "dave").status()).isEqualTo(410);
-        assertThat(api.send("POST", postPath + "/comments", "{\"username\":\"carol\",\"comment\":\"hello?\"}", null).status()).isEqualTo(410);
-        Answer unknown = api.like(UUID.randomUUID(), "bob");
+        assertThat(api.removePost(post, "alice").status()).isEqualTo(410);
+        assertThat(api.likePost(post, "dave").status()).isEqualTo(410);
+        assertThat(api.addComment(post, "carol", "hello?").status()).isEqualTo(410);
+        Answer unknown = api.likePost(UUID.randomUUID(), "bob");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(topic().eventsOf(post)).hasSize(7));
         assertEnvelopesFollowTheContract(post);

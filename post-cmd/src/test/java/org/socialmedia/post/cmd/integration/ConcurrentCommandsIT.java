@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.socialmedia.cqrs.eventstore.EventStore;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.post.common.event.PostEvent.PostLiked;
+import org.socialmedia.testsupport.topic.TopicRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class ConcurrentCommandsIT extends IntegrationTest {
@@ -29,7 +30,7 @@ class ConcurrentCommandsIT extends IntegrationTest {
 
     @Test
     void fiftyUsersLikingAtTheSameMomentAreAllCounted() throws Exception {
-        UUID post = api().createPost("alice", "like me");
+        UUID post = api().createPost("alice", "like me").id();
 
         List<Integer> statuses = likeAllAtOnce(post, CLIENTS);
 
@@ -46,16 +47,16 @@ class ConcurrentCommandsIT extends IntegrationTest {
 
     @Test
     void concurrentDuplicateLikesOfOneUserCountOnce() throws Exception {
-        UUID post = api().createPost("alice", "like me once");
+        UUID post = api().createPost("alice", "like me once").id();
 
-        List<Integer> statuses = runAllAtOnce(20, i -> api().like(post, "bob").status());
+        List<Integer> statuses = runAllAtOnce(20, i -> api().likePost(post, "bob").status());
 
         assertThat(statuses).containsOnly(200);
         assertThat(store.readStream(post, 0)).hasSize(2);
     }
 
     private List<Integer> likeAllAtOnce(UUID post, int clients) throws Exception {
-        return runAllAtOnce(clients, i -> api().like(post, "user-" + i).status());
+        return runAllAtOnce(clients, i -> api().likePost(post, "user-" + i).status());
     }
 
     private static List<Integer> runAllAtOnce(int clients, java.util.function.IntFunction<Integer> request) throws Exception {

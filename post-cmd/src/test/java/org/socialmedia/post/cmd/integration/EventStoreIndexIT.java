@@ -62,7 +62,7 @@ class EventStoreIndexIT extends IntegrationTest {
 
     @Test
     void storedDocumentHasTheEnvelopesFields() {
-        UUID post = api().createPost("alice", "stored as a document");
+        UUID post = api().createPost("alice", "stored as a document").id();
 
         Document stored = mongo.getCollection("eventStore").find(new Document("aggregateId", post.toString())).first();
 

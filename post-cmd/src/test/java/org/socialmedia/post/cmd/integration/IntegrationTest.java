@@ -1,10 +1,13 @@
 package org.socialmedia.post.cmd.integration;
 
 import org.socialmedia.infra.test.TestInfrastructure;
+import org.socialmedia.infra.test.TestKafka;
+import org.socialmedia.infra.test.TestMongo;
+import org.socialmedia.testsupport.api.CommandApi;
+import org.socialmedia.testsupport.topic.TopicRecords;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole service over real HTTP, against a real Kafka broker and a real MongoDB-wire server
@@ -17,18 +20,13 @@ import org.springframework.test.context.DynamicPropertySource;
         "app.publication.grace-period=500ms",
         "app.kafka.topic=" + IntegrationTest.TOPIC,
 })
+@Import({TestKafka.class, TestMongo.class})
 abstract class IntegrationTest {
 
     static final String TOPIC = "post-cmd-it-events";
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.registerKafka(registry);
-        TestInfrastructure.registerMongo(registry);
-    }
 
     CommandApi api() {
         return new CommandApi("http://localhost:" + port);

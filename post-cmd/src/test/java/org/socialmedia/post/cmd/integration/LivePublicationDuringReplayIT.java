@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.post.cmd.publication.EventSender;
+import org.socialmedia.testsupport.api.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -83,16 +84,16 @@ class LivePublicationDuringReplayIT extends IntegrationTest {
         mongo.getCollection("eventStore").insertMany(stored);
         sender.haltAt(replayed, REPLAYED_VERSIONS / 2);
 
-        CompletableFuture<CommandApi.Answer> replay = CompletableFuture.supplyAsync(
-                () -> api().send("POST", "/api/v1/admin/replay", null, null));
+        CompletableFuture<Answer> replay = CompletableFuture.supplyAsync(
+                () -> api().replay());
         assertThat(sender.reached.await(30, TimeUnit.SECONDS)).isTrue();
 
-        UUID live = api().createPost("alice", "posted during a replay");
+        UUID live = api().createPost("alice", "posted during a replay").id();
         await().atMost(Duration.ofSeconds(30)).until(() -> !topic().eventsOf(live).isEmpty());
 
         assertThat(replay).isNotDone();
         sender.goOn.countDown();
-        assertThat(replay).succeedsWithin(Duration.ofSeconds(60)).extracting(CommandApi.Answer::status).isEqualTo(202);
+        assertThat(replay).succeedsWithin(Duration.ofSeconds(60)).extracting(Answer::status).isEqualTo(202);
         assertThat(topic().eventsOf(replayed)).hasSize(REPLAYED_VERSIONS);
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.post.common.wire.PostEventCodec;
+import org.socialmedia.testsupport.api.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -34,16 +35,16 @@ class ReplayIT extends IntegrationTest {
 
     @Test
     void replayRepublishesEveryStoredEventInOrder() {
-        UUID post = api().createPost("alice", "replay me");
-        api().like(post, "bob");
-        api().like(post, "carol");
+        UUID post = api().createPost("alice", "replay me").id();
+        api().likePost(post, "bob");
+        api().likePost(post, "carol");
         await().atMost(Duration.ofSeconds(30)).until(() -> topic().eventsOf(post).size() == 3);
         long stored = mongo.getCollection("eventStore").countDocuments();
 
-        CommandApi.Answer answer = api().send("POST", "/api/v1/admin/replay", null, null);
+        Answer answer = api().replay();
 
         assertThat(answer.status()).isEqualTo(202);
-        assertThat(answer.body().get("events").asLong()).isEqualTo(stored);
+        assertThat(answer.json().get("events").asLong()).isEqualTo(stored);
         List<RecordedEvent> delivered = topic().eventsOf(post);
         assertThat(delivered).extracting(RecordedEvent::version).containsExactly(1L, 2L, 3L, 1L, 2L, 3L);
         assertThat(delivered.subList(3, 6)).isEqualTo(delivered.subList(0, 3));
@@ -69,7 +70,7 @@ class ReplayIT extends IntegrationTest {
         }
         mongo.getCollection("eventStore").insertMany(stored);
 
-        CommandApi.Answer answer = api().send("POST", "/api/v1/admin/replay", null, null);
+        Answer answer = api().replay();
 
         assertThat(answer.status()).isEqualTo(202);
         List<Long> inOrder = LongStream.rangeClosed(1, versions).boxed().toList();
@@ -89,36 +90,36 @@ class ReplayIT extends IntegrationTest {
             mongo.getCollection("eventStore").insertMany(List.of(publishedLike(post, 1), publishedLike(other, 1),
                     publishedLike(post, 2), publishedLike(other, 2), publishedLike(post, 3)));
 
-            CommandApi.Answer answer = api().send("POST", "/api/v1/admin/replay?postId=" + post, null, null);
+            Answer answer = api().replay(post);
 
             assertThat(answer.status()).isEqualTo(202);
-            assertThat(answer.body().get("events").asLong()).isEqualTo(3);
+            assertThat(answer.json().get("events").asLong()).isEqualTo(3);
             assertThat(topic().eventsOf(post)).extracting(RecordedEvent::version).containsExactly(1L, 2L, 3L);
             assertThat(topic().eventsOf(other)).isEmpty();
         }
 
         @Test
         void anUnknownPostIsNotFound() {
-            CommandApi.Answer answer = api().send("POST", "/api/v1/admin/replay?postId=" + UUID.randomUUID(), null, null);
+            Answer answer = api().replay(UUID.randomUUID());
 
             assertThat(answer.status()).isEqualTo(404);
-            assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(answer.contentType()).isEqualTo("application/problem+json");
         }
 
         @Test
         void aMalformedPostIdIsABadRequest() {
-            CommandApi.Answer answer = api().send("POST", "/api/v1/admin/replay?postId=not-a-uuid", null, null);
+            Answer answer = api().http().send("POST", "/api/v1/admin/replay?postId=not-a-uuid", null);
 
             assertThat(answer.status()).isEqualTo(400);
-            assertThat(answer.body().get("errors").get(0).get("field").asString()).isEqualTo("postId");
+            assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("postId");
         }
 
         @Test
         void anEmptyPostIdIsABadRequestNotAReplayOfEverything() {
-            CommandApi.Answer answer = api().send("POST", "/api/v1/admin/replay?postId=", null, null);
+            Answer answer = api().http().send("POST", "/api/v1/admin/replay?postId=", null);
 
             assertThat(answer.status()).isEqualTo(400);
-            assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(answer.contentType()).isEqualTo("application/problem+json");
         }
     }
 
@@ -141,13 +142,13 @@ class ReplayIT extends IntegrationTest {
             mongo.getCollection("eventStore").insertOne(publishedLike(post, 1));
             leaseHeldUntil(Instant.now().plus(Duration.ofMinutes(1)));
             try {
-                CommandApi.Answer all = api().send("POST", "/api/v1/admin/replay", null, null);
-                CommandApi.Answer one = api().send("POST", "/api/v1/admin/replay?postId=" + post, null, null);
+                Answer all = api().replay();
+                Answer one = api().replay(post);
 
-                for (CommandApi.Answer refused : List.of(all, one)) {
+                for (Answer refused : List.of(all, one)) {
                     assertThat(refused.status()).isEqualTo(409);
-                    assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
-                    assertThat(refused.body().get("detail").asString()).contains("every post");
+                    assertThat(refused.contentType()).isEqualTo("application/problem+json");
+                    assertThat(refused.json().get("detail").asString()).contains("every post");
                 }
                 assertThat(topic().eventsOf(post)).isEmpty();
             } finally {
@@ -161,7 +162,7 @@ class ReplayIT extends IntegrationTest {
             mongo.getCollection("eventStore").insertOne(publishedLike(post, 1));
             leaseHeldUntil(Instant.now().minus(Duration.ofSeconds(1)));
             try {
-                CommandApi.Answer answer = api().send("POST", "/api/v1/admin/replay?postId=" + post, null, null);
+                Answer answer = api().replay(post);
 
                 assertThat(answer.status()).isEqualTo(202);
                 assertThat(topic().eventsOf(post)).extracting(RecordedEvent::version).containsExactly(1L);

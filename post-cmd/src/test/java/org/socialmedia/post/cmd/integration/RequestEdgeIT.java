@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.socialmedia.cqrs.eventstore.EventStore;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
-import org.socialmedia.post.cmd.integration.CommandApi.Answer;
 import org.socialmedia.post.common.event.PostEvent.PostCreated;
+import org.socialmedia.testsupport.api.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What the edge refuses or normalizes, on the real server: sizes as Tomcat sees them, text as the store keeps it. */
@@ -29,29 +29,29 @@ class RequestEdgeIT extends IntegrationTest {
 
     private static void isTooLarge(Answer answer) {
         assertThat(answer.status()).isEqualTo(413);
-        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(answer.body().get("status").asInt()).isEqualTo(413);
-        assertThat(answer.body().get("detail").asString()).contains(String.valueOf(LIMIT));
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("status").asInt()).isEqualTo(413);
+        assertThat(answer.json().get("detail").asString()).contains(String.valueOf(LIMIT));
     }
 
     @Test
     void aBodyOverTheLimitWithAContentLengthIs413() {
-        UUID post = api().createPost("alice", "hello");
+        UUID post = api().createPost("alice", "hello").id();
 
-        isTooLarge(api().send("POST", "/api/v1/posts/" + post + "/likes", likeOfSize(LIMIT + 1), null));
+        isTooLarge(api().http().send("POST", "/api/v1/posts/" + post + "/likes", likeOfSize(LIMIT + 1)));
     }
 
     @Test
     void aChunkedBodyOverTheLimitIs413() {
-        UUID post = api().createPost("alice", "hello");
+        UUID post = api().createPost("alice", "hello").id();
 
-        assertThat(api().sendChunked("POST", "/api/v1/posts/" + post + "/likes", likeOfSize(LIMIT)).version()).isEqualTo(2);
-        isTooLarge(api().sendChunked("POST", "/api/v1/posts/" + post + "/likes", likeOfSize(LIMIT + 1)));
+        assertThat(api().http().sendChunked("POST", "/api/v1/posts/" + post + "/likes", likeOfSize(LIMIT)).version()).isEqualTo(2);
+        isTooLarge(api().http().sendChunked("POST", "/api/v1/posts/" + post + "/likes", likeOfSize(LIMIT + 1)));
     }
 
     @Test
     void textIsStoredAndPublishedInTheNfcFormThatWasAccepted() {
-        UUID post = api().createPost("Jose\u0301", "cafe\u0301 au lait");
+        UUID post = api().createPost("Jose\u0301", "cafe\u0301 au lait").id();
 
         List<RecordedEvent> stored = store.readStream(post, 0);
         assertThat(stored).singleElement().extracting(RecordedEvent::event).isInstanceOfSatisfying(PostCreated.class, created -> {

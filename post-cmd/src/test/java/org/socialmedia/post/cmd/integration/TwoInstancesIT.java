@@ -19,6 +19,8 @@ import org.socialmedia.cqrs.eventstore.EventStore;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.infra.test.TestInfrastructure;
 import org.socialmedia.post.cmd.PostCmdApplication;
+import org.socialmedia.testsupport.api.CommandApi;
+import org.socialmedia.testsupport.topic.TopicRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -54,7 +56,7 @@ class TwoInstancesIT extends IntegrationTest {
         int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
         List<CommandApi> instances = List.of(api(), new CommandApi("http://localhost:" + secondPort));
         int likes = 40;
-        List<UUID> posts = List.of(instances.get(0).createPost("alice", "one"), instances.get(1).createPost("bob", "two"));
+        List<UUID> posts = List.of(instances.get(0).createPost("alice", "one").id(), instances.get(1).createPost("bob", "two").id());
 
         ExecutorService clients = Executors.newFixedThreadPool(16);
         try {
@@ -63,7 +65,7 @@ class TwoInstancesIT extends IntegrationTest {
                 for (UUID post : posts) {
                     CommandApi instance = instances.get(i % 2);
                     String user = "user-" + i;
-                    answers.add(clients.submit(() -> instance.like(post, user).status()));
+                    answers.add(clients.submit(() -> instance.likePost(post, user).status()));
                 }
             }
             for (Future<Integer> answer : answers) {

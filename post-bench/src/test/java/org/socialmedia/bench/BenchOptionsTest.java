@@ -1,0 +1,50 @@
+package org.socialmedia.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void withoutOptionsTheFullRunStartsItsOwnStack() {
+        BenchOptions options = BenchOptions.parse(new String[0]);
+
+        assertThat(options.quick()).isFalse();
+        assertThat(options.clients()).isEqualTo(32);
+        assertThat(options.posts()).isEqualTo(1000);
+        assertThat(options.loadDuration()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(options.rounds()).isEqualTo(3);
+        assertThat(options.hotPostEvents()).isEqualTo(10_000);
+        assertThat(options.target().startsItsOwnStack()).isTrue();
+    }
+
+    @Test
+    void quickIsASmallerRunThatAnOptionCanStillOverride() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--quick", "--clients=8"});
+
+        assertThat(options.posts()).isEqualTo(300);
+        assertThat(options.loadDuration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.hotPostEvents()).isEqualTo(3000);
+        assertThat(options.clients()).isEqualTo(8);
+    }
+
+    @Test
+    void aRunningPairNeedsEveryAddress() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--cmd-url=http://cmd", "--query-url=http://query",
+                "--mongo-uri=mongodb://mongo", "--jdbc-url=jdbc:postgresql://pg/db", "--kafka=kafka:9092"});
+
+        assertThat(options.target().startsItsOwnStack()).isFalse();
+        assertThat(options.target().jdbcUser()).isEqualTo("postgres");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--cmd-url=http://cmd"}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anOptionLooksLikeNameEqualsValue() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"quick"})).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,96 @@
+package org.socialmedia.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ReportTest {
+
+    private static final BenchOptions OPTIONS = BenchOptions.parse(new String[] {"--quick", "--rounds=3", "--hot-events=3000"});
+
+    @SafeVarargs
+    private static Report reportOf(Map<String, Double>... rounds) {
+        Report report = new Report();
+        for (Map<String, Double> figures : rounds) {
+            Round round = new Round();
+            figures.forEach(round::put);
+            report.add(round);
+        }
+        return report;
+    }
+
+    private static Report threeRounds() {
+        return reportOf(
+                Map.of("commands_per_s", 900.0, "command_p99_ms", 12.5, "hot_post_p50_ms", 3.0),
+                Map.of("commands_per_s", 1100.0, "command_p99_ms", 9.0, "hot_post_p50_ms", 2.0),
+                Map.of("commands_per_s", 1000.0, "command_p99_ms", 30.0, "hot_post_p50_ms", 4.0));
+    }
+
+    @Test
+    void aFigureIsTheMedianOfItsRoundsWithItsSpread() {
+        Report.Spread spread = threeRounds().spread("command_p99_ms");
+
+        assertThat(spread.median()).isEqualTo(12.5);
+        assertThat(spread.min()).isEqualTo(9.0);
+        assertThat(spread.max()).isEqualTo(30.0);
+        assertThat(spread.values()).containsExactly(9.0, 12.5, 30.0);
+    }
+
+    @Test
+    void theMedianOfAnEvenNumberOfRoundsIsTheMeanOfTheMiddleTwo() {
+        Report report = reportOf(Map.of("lookups_per_s", 1.0), Map.of("lookups_per_s", 4.0),
+                Map.of("lookups_per_s", 2.0), Map.of("lookups_per_s", 10.0));
+
+        assertThat(report.spread("lookups_per_s").median()).isEqualTo(3.0);
+    }
+
+    @Test
+    void aFigureNoRoundMeasuredHasNoValue() {
+        Report.Spread spread = threeRounds().spread("rebuild_events_per_s");
+
+        assertThat(spread.median()).isNaN();
+        assertThat(spread.values()).isEmpty();
+    }
+
+    @Test
+    void theMarkdownTableListsTheMeasuredFiguresAndTheConsistency() {
+        String table = threeRounds().markdown(true, "2 cores, Linux, Java 17", OPTIONS);
+
+        assertThat(table).startsWith("Machine: 2 cores, Linux, Java 17, 3 rounds\n");
+        assertThat(table).contains("| command throughput (commands/s) | 1,000 | 900 | 1,100 |\n");
+        assertThat(table).contains("| command latency p99 (ms) | 12.50 | 9.00 | 30.00 |\n");
+        assertThat(table).contains("| command p50 on a post with 3,000 events (ms) | 3.00 | 2.00 | 4.00 |\n");
+        assertThat(table).doesNotContain("rebuild by replay");
+        assertThat(table).endsWith("| read model equals a fold of the event store | true | | |\n");
+    }
+
+    @Test
+    void resultJsonHoldsEveryFigureWithItsRoundsAndTheRunsSettings(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bench").resolve("result.json");
+
+        threeRounds().writeJson(file, false, "2 cores", OPTIONS);
+
+        JsonNode result = JsonMapper.builder().build().readTree(Files.readString(file));
+        assertThat(result.get("commands_per_s").asDouble()).isEqualTo(1000.0);
+        assertThat(result.get("consistent").asBoolean()).isFalse();
+        JsonNode throughput = result.get("figures").get("commands_per_s");
+        assertThat(throughput.get("min").asDouble()).isEqualTo(900.0);
+        assertThat(throughput.get("max").asDouble()).isEqualTo(1100.0);
+        assertThat(throughput.get("rounds")).extracting(JsonNode::asDouble).containsExactly(900.0, 1000.0, 1100.0);
+        assertThat(result.get("figures").get("rebuild_events_per_s").get("rounds")).isEmpty();
+        assertThat(result.get("machine").asString()).isEqualTo("2 cores");
+        assertThat(result.get("rounds").asInt()).isEqualTo(3);
+        assertThat(result.get("clients").asInt()).isEqualTo(OPTIONS.clients());
+        assertThat(result.get("posts").asInt()).isEqualTo(300);
+        assertThat(result.get("load_seconds").asLong()).isEqualTo(5);
+        assertThat(result.get("quick").asBoolean()).isTrue();
+    }
+}

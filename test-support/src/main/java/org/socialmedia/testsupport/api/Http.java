@@ -1,0 +1,100 @@
+package org.socialmedia.testsupport.api;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Plain HTTP/1.1 to one service, as any client sends it: the one way the tests and the benchmark
+ * talk to the services. {@link CommandApi} and {@link LookupApi} name the routes; requests that
+ * no typed route can express (a malformed body, a wrong method, a streamed body) go through here.
+ *
+ * <p>A request that gets no answer at all (connection refused, time-out) throws
+ * {@link UncheckedIOException} naming the request.
+ */
+public final class Http {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String APPLICATION_JSON = "application/json";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** HTTP/1.1 as a browser speaks to the services; one pool of connections for every caller. */
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private final String baseUrl;
+
+    /** @param baseUrl the service's root, for example {@code http://localhost:8081} */
+    public Http(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public Answer get(String path) {
+        return send("GET", path, null, null, Map.of());
+    }
+
+    /** A JSON body, or none when {@code json} is null. */
+    public Answer send(String method, String path, String json) {
+        return send(method, path, json, Map.of());
+    }
+
+    public Answer send(String method, String path, String json, Map<String, String> headers) {
+        return send(method, path, json == null ? null : APPLICATION_JSON,
+                json == null ? null : json.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Any body of any declared type; {@code contentType} and {@code body} may be null. */
+    public Answer send(String method, String path, String contentType, byte[] body, Map<String, String> headers) {
+        return exchange(method, path, contentType, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body),
+                headers, body == null ? "" : " (" + body.length + " bytes of " + contentType + ")");
+    }
+
+    /** The JSON body without a Content-Length, chunked, as a client that streams it sends it. */
+    public Answer sendChunked(String method, String path, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return exchange(method, path, APPLICATION_JSON, BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
+                Map.of(), " (" + body.length + " bytes, chunked)");
+    }
+
+    /** A JSON object of string fields, properly escaped. */
+    public static String object(String... namesAndValues) {
+        ObjectNode node = JSON.createObjectNode();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            node.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return JSON.writeValueAsString(node);
+    }
+
+    private Answer exchange(String method, String path, String contentType, BodyPublisher body, Map<String, String> headers,
+                            String bodyDescription) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        request.method(method, body);
+        String described = method + " " + baseUrl + path + bodyDescription;
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(described, response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(described + " got no answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(described + " was interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.socialmedia.infra.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Runs against whatever this machine offers: containers where Docker is reachable, the embedded
+ * servers otherwise (always with {@code -Dinfra=embedded}).
+ */
+class SharedServersIT {
+
+    @Test
+    void withoutASignOfADockerEngineTheServersAreEmbedded() {
+        assumeFalse(DockerDetection.engineMayExist(), "a Docker engine may exist on this machine");
+
+        assertThat(TestInfrastructure.usesDocker()).isFalse();
+    }
+
+    @Test
+    void registersSpringPropertiesThatReachTheServices() throws Exception {
+        Map<String, Supplier<Object>> properties = new HashMap<>();
+        DynamicPropertyRegistry registry = properties::put;
+        TestInfrastructure.registerKafka(registry);
+        TestInfrastructure.registerMongo(registry);
+        TestInfrastructure.registerPostgres(registry);
+
+        assertThat(properties).containsOnlyKeys("spring.kafka.bootstrap-servers", "spring.mongodb.uri",
+                "spring.datasource.url", "spring.datasource.username", "spring.datasource.password");
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                properties.get("spring.kafka.bootstrap-servers").get()))) {
+            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
+        }
+        try (MongoClient mongo = MongoClients.create((String) properties.get("spring.mongodb.uri").get())) {
+            assertThat(mongo.getDatabase("socialMedia").runCommand(new Document("ping", 1)).get("ok", Number.class).intValue())
+                    .isEqualTo(1);
+        }
+        try (Connection c = DriverManager.getConnection((String) properties.get("spring.datasource.url").get(),
+                (String) properties.get("spring.datasource.username").get(),
+                (String) properties.get("spring.datasource.password").get());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select 1")) {
+            assertThat(rs.next()).isTrue();
+        }
+    }
+
+    @Test
+    void servicesAreSingletonsThatSurviveAnOutage() throws Exception {
+        PostgresService postgres = TestInfrastructure.postgres();
+        assertThat(TestInfrastructure.postgres()).isSameAs(postgres);
+        String url = postgres.jdbcUrl();
+        postgres.stop();
+        try {
+            assertThat(canConnect(postgres)).isFalse();
+        } finally {
+            postgres.start();
+        }
+        assertThat(postgres.jdbcUrl()).isEqualTo(url);
+        assertThat(canConnect(postgres)).isTrue();
+    }
+
+    private static boolean canConnect(PostgresService postgres) {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl() + "?connectTimeout=2&socketTimeout=2",
+                postgres.username(), postgres.password())) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
