@@ -1,7 +1,7 @@
 package org.socialmedia.infra.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,9 +9,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.admin.Admin;
@@ -27,10 +29,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 class SharedServersIT {
 
     @Test
-    void withoutASignOfADockerEngineTheServersAreEmbedded() {
-        assumeFalse(DockerDetection.engineMayExist(), "a Docker engine may exist on this machine");
-
-        assertThat(TestInfrastructure.usesDocker()).isFalse();
+    void theSwitchOrTheMachineDecidesBetweenContainersAndEmbeddedServers() {
+        String mode = System.getProperty("infra", "auto");
+        if (mode.equals("docker")) {
+            assertThat(TestInfrastructure.usesDocker()).isTrue();
+        } else if (mode.equals("embedded") || !DockerDetection.engineMayExist()) {
+            assertThat(TestInfrastructure.usesDocker()).isFalse();
+        }
     }
 
     @Test
@@ -75,8 +80,57 @@ class SharedServersIT {
         assertThat(canConnect(postgres)).isTrue();
     }
 
+    @Test
+    void aFrozenPostgresAnswersNothingUntilThawedAndThenAnswersTheQueryThatWaited() throws Exception {
+        PostgresService postgres = TestInfrastructure.postgres();
+        try (Connection open = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
+            postgres.freeze();
+            try {
+                assertThat(canConnect(postgres)).isFalse();
+                CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> selectOne(open));
+                Thread.sleep(1_000);
+                assertThat(waiting).isNotDone();
+                postgres.thaw();
+                assertThat(waiting.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+            } finally {
+                postgres.thaw();
+            }
+        }
+        assertThat(canConnect(postgres)).isTrue();
+    }
+
+    @Test
+    void aFrozenMongoAnswersNothingUntilThawed() {
+        MongoService mongo = TestInfrastructure.mongo();
+        String impatient = mongo.connectionString() + "/?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000&socketTimeoutMS=2000";
+        try (MongoClient client = MongoClients.create(impatient)) {
+            Document ping = new Document("ping", 1);
+            assertThat(client.getDatabase("socialMedia").runCommand(ping).get("ok", Number.class).intValue()).isEqualTo(1);
+            mongo.freeze();
+            try {
+                assertThatThrownBy(() -> client.getDatabase("socialMedia").runCommand(ping))
+                        .isInstanceOf(MongoException.class);
+            } finally {
+                mongo.thaw();
+            }
+        }
+        try (MongoClient client = MongoClients.create(impatient)) {
+            assertThat(client.getDatabase("socialMedia").runCommand(new Document("ping", 1)).get("ok", Number.class).intValue())
+                    .isEqualTo(1);
+        }
+    }
+
+    private static int selectOne(Connection connection) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select 1")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean canConnect(PostgresService postgres) {
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl() + "?connectTimeout=2&socketTimeout=2",
+        try (Connection c = DriverManager.getConnection(ContainerServices.withParameters(postgres.jdbcUrl(), "connectTimeout=2&socketTimeout=2"),
                 postgres.username(), postgres.password())) {
             return c.isValid(2);
         } catch (Exception e) {
