@@ -3,6 +3,7 @@ package org.socialmedia.post.cmd.eventstore;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
+import static org.socialmedia.post.cmd.eventstore.StoreUnavailableException.translated;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,10 +13,13 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialmedia.post.cmd.replay.ReplayInProgressException;
 import org.socialmedia.post.cmd.replay.ReplayLeases;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
@@ -31,6 +35,8 @@ import com.mongodb.client.model.Updates;
  * <p>Expiry is judged by the instances' clocks, so the lease's time to live must dwarf their skew.
  */
 class MongoReplayLeases implements ReplayLeases {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoReplayLeases.class);
 
     static final String COLLECTION = "leases";
     private static final String REPLAY = "replay";
@@ -50,6 +56,10 @@ class MongoReplayLeases implements ReplayLeases {
 
     @Override
     public Lease acquire(String scope) {
+        return translated(() -> acquireFor(scope), StoreUnavailableException::replayNotDone);
+    }
+
+    private Lease acquireFor(String scope) {
         String holder = UUID.randomUUID().toString();
         Document lease = new Document(EventDocuments.ID, REPLAY).append(HOLDER, holder).append(SCOPE, scope)
                 .append(EXPIRES_AT, expiryFrom(clock.instant()));
@@ -103,12 +113,24 @@ class MongoReplayLeases implements ReplayLeases {
                 return true;
             }
             renewalDue = nextRenewal(now);
-            return leases.updateOne(ownLease(), Updates.set(EXPIRES_AT, expiryFrom(now))).getMatchedCount() == 1;
+            return translated(() -> leases.updateOne(ownLease(), Updates.set(EXPIRES_AT, expiryFrom(now))),
+                    StoreUnavailableException::replayNotDone).getMatchedCount() == 1;
         }
 
+        /**
+         * Releasing only spares the next replay the wait for the expiry, so a store that cannot be
+         * reached does not fail a replay that is done: the lease then expires on its own.
+         */
         @Override
         public void close() {
-            leases.deleteOne(ownLease());
+            try {
+                leases.deleteOne(ownLease());
+            } catch (MongoException e) {
+                if (!StoreUnavailableException.meansUnavailable(e)) {
+                    throw e;
+                }
+                log.warn("could not release the replay lease, it expires within {}: {}", timeToLive, e.toString());
+            }
         }
 
         private Bson ownLease() {
