@@ -76,6 +76,10 @@ class FrozenEventStoreIT extends IntegrationTest {
                 createdDuring = UUID.fromString(creation.answer().json().get("postId").asString());
                 assertThat(loaded.answer().json().get("detail").asString()).contains("nothing was changed");
 
+                Timed replay = timed(() -> api().replay(post));
+                assertRetryLaterInBound(replay);
+                assertThat(replay.answer().json().get("detail").asString()).contains("the replay did not run");
+
                 Timed readiness = timed(() -> api().http().get("/actuator/health/readiness"));
                 assertThat(readiness.took()).isLessThan(ANSWER_BOUND);
                 assertThat(readiness.answer().status()).as(readiness.answer().toString()).isEqualTo(503);
@@ -91,6 +95,8 @@ class FrozenEventStoreIT extends IntegrationTest {
             }
 
             await().atMost(Duration.ofSeconds(30)).until(() -> api().http().get("/actuator/health/readiness").status() == 200);
+            // Sooner than the lease's time to live (60 s): the lease the frozen replay may have left is this instance's own.
+            await().atMost(Duration.ofSeconds(10)).until(() -> api().replay(post).status() == 202);
             int successesAtThaw = busy.successes();
             await().atMost(Duration.ofSeconds(30)).until(() -> busy.successes() >= successesAtThaw + 3);
             busy.stop();
