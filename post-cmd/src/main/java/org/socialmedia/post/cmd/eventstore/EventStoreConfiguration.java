@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.bson.Document;
 import org.socialmedia.post.cmd.replay.ReplayProperties;
 import org.socialmedia.post.common.wire.PostEventCodec;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,11 +15,21 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
-/** The MongoDB event store and its indexes, its outbox view, and the replay lease beside it. */
+/**
+ * The MongoDB event store and its indexes, its outbox view, the replay lease beside it, and the
+ * bounds on every wait for MongoDB.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreProperties.class)
 class EventStoreConfiguration {
 
     static final String COLLECTION = "eventStore";
+
+    /** Spring Boot's MongoDB client takes the timeouts from here; the connection string's own win. */
+    @Bean
+    MongoClientTimeouts mongoClientTimeouts(EventStoreProperties settings, MongoConnectionDetails connection) {
+        return new MongoClientTimeouts(settings, connection.getConnectionString());
+    }
 
     @Bean
     PostEventCodec postEventCodec() {
@@ -46,8 +58,9 @@ class EventStoreConfiguration {
     }
 
     @Bean
-    MongoOutbox mongoOutbox(MongoCollection<Document> eventStoreCollection, EventDocuments documents) {
-        return new MongoOutbox(eventStoreCollection, documents);
+    MongoOutbox mongoOutbox(MongoCollection<Document> eventStoreCollection, EventDocuments documents,
+                            EventStoreProperties settings) {
+        return new MongoOutbox(eventStoreCollection, documents, settings.scanTimeout());
     }
 
     @Bean

@@ -4,10 +4,13 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Sorts.ascending;
+import static org.socialmedia.post.cmd.eventstore.StoreUnavailableException.outcomeUnknown;
+import static org.socialmedia.post.cmd.eventstore.StoreUnavailableException.translated;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.bson.Document;
@@ -17,8 +20,10 @@ import org.socialmedia.cqrs.eventstore.RecordedEvent;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
+import com.mongodb.client.cursor.TimeoutMode;
 
 /**
  * The event store on MongoDB: collection {@code eventStore}, one document per event.
@@ -27,6 +32,9 @@ import com.mongodb.client.MongoCursor;
  * two writers that decided on the same version both try to insert it, and the database lets
  * exactly one succeed. That needs single-document atomicity only, so it holds on any MongoDB
  * deployment and on MongoDB-wire servers without transactions.
+ *
+ * <p>A store that does not answer in time is a {@link StoreUnavailableException} (503): a read
+ * changed nothing, an append has an unknown outcome, which its answer says.
  */
 class MongoEventStore implements EventStore {
 
@@ -53,33 +61,50 @@ class MongoEventStore implements EventStore {
             throw new IllegalArgumentException("event " + event.aggregateId() + "@" + event.version()
                     + " does not continue " + aggregateId + "@" + expectedVersion);
         }
-        try {
-            events.insertOne(documents.toDocument(event));
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                throw new ConcurrencyException(aggregateId, expectedVersion);
+        Document document = documents.toDocument(event);
+        translated(() -> {
+            try {
+                return events.insertOne(document);
+            } catch (MongoWriteException e) {
+                if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                    throw new ConcurrencyException(aggregateId, expectedVersion);
+                }
+                throw e;
             }
-            throw e;
-        }
+        }, unavailable -> outcomeUnknown(aggregateId, event.version(), unavailable));
     }
 
     @Override
     public List<RecordedEvent> readStream(UUID aggregateId, long afterVersion) {
-        List<RecordedEvent> stream = new ArrayList<>();
-        events.find(and(eq(EventDocuments.AGGREGATE_ID, aggregateId.toString()), gt(EventDocuments.VERSION, afterVersion)))
-                .sort(ascending(EventDocuments.VERSION))
-                .forEach(document -> stream.add(documents.fromDocument(document)));
-        return stream;
+        return translated(() -> {
+            List<RecordedEvent> stream = new ArrayList<>();
+            events.find(and(eq(EventDocuments.AGGREGATE_ID, aggregateId.toString()), gt(EventDocuments.VERSION, afterVersion)))
+                    .sort(ascending(EventDocuments.VERSION))
+                    .forEach(document -> stream.add(documents.fromDocument(document)));
+            return stream;
+        }, StoreUnavailableException::nothingChanged);
     }
 
+    /**
+     * Reads the whole store for as long as its consumer takes (a replay waits for the broker
+     * between batches), so the operation timeout bounds each batch the cursor fetches, not the
+     * cursor's whole life.
+     */
     @Override
     public long readAll(int batchSize, Consumer<List<RecordedEvent>> batchConsumer) {
+        return translated(() -> readAllInBatches(batchSize, batchConsumer), StoreUnavailableException::nothingChanged);
+    }
+
+    private long readAllInBatches(int batchSize, Consumer<List<RecordedEvent>> batchConsumer) {
         long count = 0;
         List<RecordedEvent> batch = new ArrayList<>(batchSize);
-        try (MongoCursor<Document> cursor = events.find()
+        FindIterable<Document> all = events.find()
                 .sort(ascending(EventDocuments.AGGREGATE_ID, EventDocuments.VERSION))
-                .batchSize(batchSize)
-                .iterator()) {
+                .batchSize(batchSize);
+        if (events.getTimeout(TimeUnit.MILLISECONDS) != null) {
+            all = all.timeoutMode(TimeoutMode.ITERATION);
+        }
+        try (MongoCursor<Document> cursor = all.iterator()) {
             while (cursor.hasNext()) {
                 batch.add(documents.fromDocument(cursor.next()));
                 count++;

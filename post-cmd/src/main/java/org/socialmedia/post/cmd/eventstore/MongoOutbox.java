@@ -6,12 +6,14 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Sorts.ascending;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
@@ -21,21 +23,31 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 
-/** The {@code published} flag of the event documents, read and written for the publisher. */
+/**
+ * The {@code published} flag of the event documents, read and written for the publisher. Its
+ * callers are the publication threads and the metrics, which log a failure and try again later,
+ * so a store that does not answer needs no translation here.
+ */
 class MongoOutbox implements Outbox {
 
     private final MongoCollection<Document> events;
+    private final MongoCollection<Document> scanned;
     private final EventDocuments documents;
 
-    MongoOutbox(MongoCollection<Document> events, EventDocuments documents) {
+    /**
+     * @param scanTimeout the budget of a scan for unpublished events, which reads the whole backlog
+     *                    to sort it; every other call has the client's operation timeout
+     */
+    MongoOutbox(MongoCollection<Document> events, EventDocuments documents, Duration scanTimeout) {
         this.events = events;
+        this.scanned = events.withTimeout(scanTimeout.toMillis(), TimeUnit.MILLISECONDS);
         this.documents = documents;
     }
 
     @Override
     public List<RecordedEvent> unpublishedBefore(Instant storedBefore, int limit) {
         List<RecordedEvent> pending = new ArrayList<>();
-        events.find(and(eq(EventDocuments.PUBLISHED, false), lt(EventDocuments.OCCURRED_AT, Date.from(storedBefore))))
+        scanned.find(and(eq(EventDocuments.PUBLISHED, false), lt(EventDocuments.OCCURRED_AT, Date.from(storedBefore))))
                 .sort(ascending(EventDocuments.AGGREGATE_ID, EventDocuments.VERSION))
                 .limit(limit)
                 .forEach(document -> pending.add(documents.fromDocument(document)));

@@ -25,8 +25,9 @@ import org.springframework.context.SmartLifecycle;
  * <p>Why this is safe: a flag is still only set after the broker acknowledged the event, so it
  * never claims more than is true; it may claim less for a moment, and then a scan or another
  * instance waiting for a predecessor sees the event as unpublished and publishes it again, which
- * consumers skip by version. Flags that could not be written (the store is down, the process
- * dies) end the same way. When the queue is full the caller writes the flags itself, which
+ * consumers skip by version. Flags that could not be written end the same way when the process
+ * dies; when the store did not answer, this instance's next scan finds the events again, knows it
+ * sent them, and flags them without sending them again. When the queue is full the caller writes the flags itself, which
  * slows publication down to what the store can take instead of holding more in the heap.
  *
  * <p>It stops after the publication worker (a lower phase) and writes what is still queued.
@@ -135,8 +136,8 @@ class DeferredPublishedMarks implements SmartLifecycle {
         try {
             outbox.markPublished(batch);
         } catch (RuntimeException e) {
-            // Published all the same; left unflagged, they are published again later and skipped by consumers.
-            log.warn("could not mark {} published events, they will be published again: {}", batch.size(), e.toString());
+            // Published all the same; left unflagged, a later scan finds them and flags them again.
+            log.warn("could not mark {} published events, a later scan will: {}", batch.size(), e.toString());
         } finally {
             handled.addAndGet(batch.size());
         }

@@ -58,10 +58,11 @@ class EventRelay {
 
     Outcome relay(List<RecordedEvent> batch) {
         List<RecordedEvent> waiting = new ArrayList<>();
+        List<RecordedEvent> unflagged = new ArrayList<>();
         List<PostRun> runs = new ArrayList<>();
         boolean failed = false;
         for (List<RecordedEvent> postEvents : groupByPost(batch)) {
-            List<RecordedEvent> unsent = withoutPublished(postEvents);
+            List<RecordedEvent> unsent = withoutPublished(postEvents, unflagged);
             if (unsent.isEmpty()) {
                 continue;
             }
@@ -82,7 +83,9 @@ class EventRelay {
             acknowledged.addAll(prefix);
             failed |= prefix.size() < run.events.size();
         }
-        outbox.markPublished(acknowledged);
+        List<RecordedEvent> toFlag = new ArrayList<>(unflagged);
+        toFlag.addAll(acknowledged);
+        outbox.markPublished(toFlag);
         for (RecordedEvent event : acknowledged) {
             lastPublishedVersion.merge(event.aggregateId(), event.version(), Math::max);
         }
@@ -106,13 +109,18 @@ class EventRelay {
         return groups;
     }
 
-    private List<RecordedEvent> withoutPublished(List<RecordedEvent> postEvents) {
+    /**
+     * @param unflagged gets the events this relay knows are published although the store shows
+     *                  them unpublished: their flags were lost (the store did not answer when they
+     *                  were written), so they are flagged again, or every scan would find them
+     */
+    private List<RecordedEvent> withoutPublished(List<RecordedEvent> postEvents, List<RecordedEvent> unflagged) {
         long known = lastPublishedVersion.getOrDefault(postEvents.get(0).aggregateId(), 0L);
         List<RecordedEvent> unsent = new ArrayList<>(postEvents.size());
         long previous = 0;
         for (RecordedEvent event : postEvents) {
-            if (event.version() > known && event.version() != previous) {
-                unsent.add(event);
+            if (event.version() != previous) {
+                (event.version() > known ? unsent : unflagged).add(event);
             }
             previous = event.version();
         }

@@ -3,6 +3,7 @@ package org.socialmedia.post.cmd.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.socialmedia.post.cmd.integration.PublishedEvents.publishedLike;
+import static org.socialmedia.post.cmd.integration.PublishedEvents.storeBehindTheServicesBack;
 
 import java.time.Duration;
 import java.util.List;
@@ -81,7 +82,7 @@ class LivePublicationDuringReplayIT extends IntegrationTest {
     void aLiveEventReachesTheTopicWhileAReplayIsHalfway() throws Exception {
         UUID replayed = UUID.randomUUID();
         List<Document> stored = LongStream.rangeClosed(1, REPLAYED_VERSIONS).mapToObj(version -> publishedLike(replayed, version)).toList();
-        mongo.getCollection("eventStore").insertMany(stored);
+        storeBehindTheServicesBack(mongo, stored);
         sender.haltAt(replayed, REPLAYED_VERSIONS / 2);
 
         CompletableFuture<Answer> replay = CompletableFuture.supplyAsync(

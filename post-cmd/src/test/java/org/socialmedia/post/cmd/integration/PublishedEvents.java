@@ -2,9 +2,12 @@ package org.socialmedia.post.cmd.integration;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Event documents as post-cmd stores them, already flagged published, so that stored behind the
@@ -13,6 +16,15 @@ import org.bson.Document;
 final class PublishedEvents {
 
     private PublishedEvents() {
+    }
+
+    /**
+     * Stores the documents through the service's own client, with a budget for thousands of
+     * them: the service's calls get 2 s each, which the H2-backed MongoDB stand-in of the Docker
+     * tests can take for such a batch.
+     */
+    static void storeBehindTheServicesBack(MongoTemplate mongo, List<Document> events) {
+        mongo.getCollection("eventStore").withTimeout(1, TimeUnit.MINUTES).insertMany(events);
     }
 
     /** Version 1 creates the post, every later one is a like. */

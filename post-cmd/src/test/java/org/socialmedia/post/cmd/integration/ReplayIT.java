@@ -3,6 +3,7 @@ package org.socialmedia.post.cmd.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.socialmedia.post.cmd.integration.PublishedEvents.publishedLike;
+import static org.socialmedia.post.cmd.integration.PublishedEvents.storeBehindTheServicesBack;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +69,7 @@ class ReplayIT extends IntegrationTest {
                 stored.add(publishedLike(post, version));
             }
         }
-        mongo.getCollection("eventStore").insertMany(stored);
+        storeBehindTheServicesBack(mongo, stored);
 
         Answer answer = api().replay();
 

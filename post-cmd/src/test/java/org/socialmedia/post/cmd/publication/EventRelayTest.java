@@ -143,5 +143,19 @@ class EventRelayTest {
 
             assertThat(sender.sent).containsExactly(POST + "@1", POST + "@2", POST + "@3");
         }
+
+        /** The flags of a round were lost (the store did not answer): the scan finds those events again. */
+        @Test
+        void flagsAgainWithoutSendingAgainWhatItPublishedButTheStoreShowsUnpublished() {
+            relay.relay(List.of(event(POST, 1), event(POST, 2)));
+            outbox.published.clear();
+
+            var outcome = relay.relay(List.of(event(POST, 1), event(POST, 2), event(POST, 3)));
+
+            assertThat(sender.sent).containsExactly(POST + "@1", POST + "@2", POST + "@3");
+            assertThat(outcome.published()).isEqualTo(1);
+            assertThat(outbox.isPublished(POST, 1)).isTrue();
+            assertThat(outbox.isPublished(POST, 2)).isTrue();
+        }
     }
 }
