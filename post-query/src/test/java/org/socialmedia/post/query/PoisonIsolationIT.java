@@ -153,25 +153,35 @@ class PoisonIsolationIT {
         }
     }
 
+    @Test
+    void aRecordHeldUpByAStoppedDatabaseIsDeadLetteredOnceTheDatabaseIsBackAndRefusesIt() {
+        heldUpByAnOutage(TestInfrastructure.postgres()::stop, TestInfrastructure.postgres()::start);
+    }
+
+    /** A frozen database answers nothing, so only the client's timeouts make its failures outages. */
+    @Test
+    void aRecordHeldUpByAFrozenDatabaseIsDeadLetteredOnceTheDatabaseIsBackAndRefusesIt() {
+        heldUpByAnOutage(TestInfrastructure.postgres()::freeze, TestInfrastructure.postgres()::thaw);
+    }
+
     /**
-     * The refused record is the first of its batch while PostgreSQL is down, so its retries start
+     * The refused record is the first of its batch while PostgreSQL is out, so its retries start
      * as an outage's, endless ones; once the database is back and refuses it, it must switch to
      * the poison retries, or it would hold its partition for ever.
      */
-    @Test
-    void aRecordHeldUpByAnOutageIsDeadLetteredOnceTheDatabaseIsBackAndRefusesIt() {
+    private void heldUpByAnOutage(Runnable outage, Runnable recovery) {
         PostStream refusedPost = new PostStream();
         PostStream nextPost = new PostStream();
         RecordedEvent refused = refusedPost.created("alice", "hello" + NUL);
         double failuresBefore = counter("post.projection.failures");
 
-        TestInfrastructure.postgres().stop();
+        outage.run();
         try {
             publish(0, refused, nextPost.created("bob", "after it"));
             // Failed deliveries of the refused record, each one an outage.
             await().atMost(PATIENCE).until(() -> counter("post.projection.failures") - failuresBefore >= 3);
         } finally {
-            TestInfrastructure.postgres().start();
+            recovery.run();
         }
 
         // The test's own queries fail too until PostgreSQL accepts connections again.

@@ -125,10 +125,11 @@ class DeadLetterRedrive {
      *
      * @return whether some partition has not reached its end
      */
-    private static boolean stillBeforeTheEnd(Consumer<String, String> consumer, Map<TopicPartition, Long> end) {
+    private boolean stillBeforeTheEnd(Consumer<String, String> consumer, Map<TopicPartition, Long> end) {
         List<TopicPartition> done = new ArrayList<>();
         for (TopicPartition partition : consumer.assignment()) {
-            if (consumer.position(partition) >= end.get(partition)) {
+            // Asks the broker where a partition without a committed offset starts: bounded like every other step.
+            if (consumer.position(partition, brokerTimeout) >= end.get(partition)) {
                 done.add(partition);
             }
         }
