@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -80,6 +84,9 @@ class PostQueryIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    DataSource dataSource;
 
     private void publish(RecordedEvent... events) {
         for (RecordedEvent event : events) {
@@ -450,6 +457,16 @@ class PostQueryIT {
         void reportsReadinessWithTheDatabase() {
             assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk()
                     .bodyJson().extractingPath("$.status").isEqualTo("UP");
+        }
+
+        /** What ends every wait for PostgreSQL: the client's socket timeout and the server's own limits. */
+        @Test
+        void everyConnectionCarriesTheTimeoutsThatEndAWaitForPostgres() throws SQLException {
+            try (Connection connection = dataSource.getConnection()) {
+                assertThat(connection.getNetworkTimeout()).isEqualTo(15_000);
+            }
+            assertThat(jdbc.sql("show statement_timeout").query(String.class).single()).isEqualTo("10s");
+            assertThat(jdbc.sql("show idle_in_transaction_session_timeout").query(String.class).single()).isEqualTo("1min");
         }
 
         @Test
