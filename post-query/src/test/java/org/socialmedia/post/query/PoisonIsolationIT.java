@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,6 +27,7 @@ import org.socialmedia.post.query.projection.PoisonRecords;
 import org.socialmedia.post.query.support.DeadLetterTopic;
 import org.socialmedia.post.query.support.PostEventTopic;
 import org.socialmedia.post.query.support.PostStream;
+import org.socialmedia.post.query.support.TableLock;
 import org.socialmedia.post.query.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +57,8 @@ class PoisonIsolationIT {
     private static final int PARTITIONS = 3;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String NUL = "\u0000";
+    /** application.yml's socketTimeout: how long a statement sent to a frozen server waits for its answer. */
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(15);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -75,6 +80,9 @@ class PoisonIsolationIT {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    DataSource dataSource;
 
     /** A post's events in version order, all on one partition; {@code refused} indexes the one with a NUL, if any. */
     private record History(PostStream post, int partition, List<RecordedEvent> events, int refused) {
@@ -154,12 +162,12 @@ class PoisonIsolationIT {
     }
 
     /**
-     * The refused record is the first of its batch while PostgreSQL is down, so its retries start
+     * The refused record is the first of its batch while PostgreSQL is out, so its retries start
      * as an outage's, endless ones; once the database is back and refuses it, it must switch to
      * the poison retries, or it would hold its partition for ever.
      */
     @Test
-    void aRecordHeldUpByAnOutageIsDeadLetteredOnceTheDatabaseIsBackAndRefusesIt() {
+    void aRecordHeldUpByAStoppedDatabaseIsDeadLetteredOnceTheDatabaseIsBackAndRefusesIt() {
         PostStream refusedPost = new PostStream();
         PostStream nextPost = new PostStream();
         RecordedEvent refused = refusedPost.created("alice", "hello" + NUL);
@@ -168,17 +176,56 @@ class PoisonIsolationIT {
         TestInfrastructure.postgres().stop();
         try {
             publish(0, refused, nextPost.created("bob", "after it"));
-            // Failed deliveries of the refused record, each one an outage.
-            await().atMost(PATIENCE).until(() -> counter("post.projection.failures") - failuresBefore >= 3);
+            awaitOutageFailures(failuresBefore, PATIENCE);
         } finally {
             TestInfrastructure.postgres().start();
         }
 
+        assertOnlyTheRefusedRecordIsDeadLettered(refused, nextPost);
+    }
+
+    /**
+     * The same, with PostgreSQL frozen while the projection waits for the answer to a statement
+     * (behind a table lock): a frozen server never answers, and only the socket timeout makes that
+     * wait a failure. Without it the projection would wait for ever and count none.
+     */
+    @Test
+    void aRecordHeldUpByAFrozenDatabaseIsDeadLetteredOnceTheDatabaseIsBackAndRefusesIt() {
+        PostStream refusedPost = new PostStream();
+        PostStream nextPost = new PostStream();
+        RecordedEvent refused = refusedPost.created("alice", "hello" + NUL);
+        double failuresBefore = counter("post.projection.failures");
+
+        try (TableLock lock = TableLock.exclusive(dataSource, "post")) {
+            publish(0, refused, nextPost.created("bob", "after it"));
+            await().atMost(PATIENCE).until(this::aStatementWaitsForThePostTable);
+            TestInfrastructure.postgres().freeze();
+            try {
+                awaitOutageFailures(failuresBefore, PATIENCE.plus(SOCKET_TIMEOUT));
+            } finally {
+                TestInfrastructure.postgres().thaw();
+            }
+        }
+
+        assertOnlyTheRefusedRecordIsDeadLettered(refused, nextPost);
+    }
+
+    /** Failed deliveries of the refused record, each one an outage. */
+    private void awaitOutageFailures(double failuresBefore, Duration patience) {
+        await().atMost(patience).until(() -> counter("post.projection.failures") - failuresBefore >= 3);
+    }
+
+    private void assertOnlyTheRefusedRecordIsDeadLettered(RecordedEvent refused, PostStream nextPost) {
         // The test's own queries fail too until PostgreSQL accepts connections again.
         await().atMost(PATIENCE).ignoreExceptions().until(() -> appliedVersion(nextPost.postId()) == 1);
-        assertThat(deadLetters().recordsWithKey(refusedPost.postId().toString())).singleElement()
+        assertThat(deadLetters().recordsWithKey(refused.aggregateId().toString())).singleElement()
                 .satisfies(record -> assertThat(record.value()).isEqualTo(codec.encode(refused)));
-        assertThat(appliedVersion(refusedPost.postId())).isZero();
+        assertThat(appliedVersion(refused.aggregateId())).isZero();
+    }
+
+    private boolean aStatementWaitsForThePostTable() {
+        return jdbc.sql("select count(*) from pg_locks where not granted and relation = 'post'::regclass")
+                .query(Long.class).single() > 0;
     }
 
     /**

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -32,6 +37,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -78,6 +84,9 @@ class PostQueryIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    DataSource dataSource;
 
     private void publish(RecordedEvent... events) {
         for (RecordedEvent event : events) {
@@ -273,36 +282,142 @@ class PostQueryIT {
         }
     }
 
+    /**
+     * PostgreSQL stopped (connections refused) and frozen (connections open, nothing answers: only
+     * the client's timeouts end a wait). Both are outages: the projection retries with its back-off
+     * and loses, skips and dead-letters nothing; lookups and readiness answer 503 in bounded time.
+     */
     @Nested
     class DatabaseOutage {
 
+        /**
+         * The longest a lookup or a readiness check may take while PostgreSQL does not answer: a
+         * statement already sent gives up after the socket timeout (15 s), a new request after the
+         * pool's wait for a connection (1 s here).
+         */
+        static final Duration ANSWER_BOUND = Duration.ofSeconds(20);
+
         @Test
-        void nothingIsLostSkippedOrDeadLetteredWhilePostgresIsDown() {
+        void aStoppedDatabaseDelaysTheProjectionAndTheLookupsAnswer503() {
+            survive(TestInfrastructure.postgres()::stop, TestInfrastructure.postgres()::start);
+        }
+
+        @Test
+        void aFrozenDatabaseIsAnOutageTooAndNothingWaitsForItForever() {
+            survive(TestInfrastructure.postgres()::freeze, TestInfrastructure.postgres()::thaw);
+        }
+
+        private void survive(Runnable outage, Runnable recovery) {
             PostStream post = new PostStream();
             PostStream createdDuringOutage = new PostStream();
             publish(post.created("alice", "before the outage"));
             awaitVersion(post.postId(), 1);
             double failuresBefore = counter("post.projection.failures");
 
-            TestInfrastructure.postgres().stop();
+            LookupsMeanwhile lookups = new LookupsMeanwhile(post.postId());
             try {
+                await().atMost(PATIENCE).until(() -> lookups.answered(HttpStatus.OK));
+                outage.run();
                 for (int i = 0; i < 5; i++) {
                     publish(post.liked("fan" + i));
                 }
                 publish(createdDuringOutage.created("bob", "during the outage"));
                 await().atMost(PATIENCE).until(() -> counter("post.projection.failures") - failuresBefore >= 2);
-                assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
-            } finally {
-                TestInfrastructure.postgres().start();
-            }
+                await("a lookup answering 503").atMost(PATIENCE).until(() -> lookups.answered(HttpStatus.SERVICE_UNAVAILABLE));
+                lookups.stopWithinTheBound();
 
-            // The test's own queries fail too until PostgreSQL accepts connections again.
+                assertThat(answeredWithinTheBound(mvc.get().uri("/actuator/health/readiness")))
+                        .hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+                        .bodyJson().extractingPath("$.components.db.status").isEqualTo("DOWN");
+                assertThat(answeredWithinTheBound(mvc.get().uri("/api/v1/posts?author=alice"))).satisfies(this::retryLater);
+            } finally {
+                lookups.stop();
+                recovery.run();
+            }
+            assertThat(lookups.answers()).allSatisfy(answer -> {
+                assertThat(answer.took()).isLessThanOrEqualTo(ANSWER_BOUND);
+                assertThat(answer.result().getUnresolvedException()).isNull();
+                if (answer.result().getResponse().getStatus() != HttpStatus.OK.value()) {
+                    retryLater(answer.result());
+                }
+            });
+
+            // The test's own queries fail too until PostgreSQL answers again.
             await().atMost(PATIENCE).ignoreExceptions().until(() -> appliedVersion(post.postId()) == 6);
             awaitVersion(createdDuringOutage.postId(), 1);
             assertThat(likes(post.postId())).isEqualTo(5);
             assertThat(parked(post.postId())).isZero();
             assertThat(deadLetters().recordsWithKey(post.postId().toString())).isEmpty();
             assertThat(deadLetters().recordsWithKey(createdDuringOutage.postId().toString())).isEmpty();
+            assertThat(mvc.get().uri("/api/v1/posts/{id}", post.postId())).hasStatusOk().hasHeader(HttpHeaders.ETAG, "\"6\"");
+        }
+
+        private void retryLater(MvcTestResult answer) {
+            assertThat(answer).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+                    .hasHeader(HttpHeaders.RETRY_AFTER, "1")
+                    .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson().extractingPath("$.status").isEqualTo(503);
+        }
+
+        private MvcTestResult answeredWithinTheBound(MockMvcTester.MockMvcRequestBuilder request) {
+            CompletableFuture<MvcTestResult> answer = CompletableFuture.supplyAsync(request::exchange);
+            try {
+                return answer.get(ANSWER_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new AssertionError(request + " did not answer within " + ANSWER_BOUND, e);
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /**
+         * A reader asking for one post over and over, from before the outage on: when the outage
+         * begins, a lookup is under way or its connection has just been used (so the pool does not
+         * check it first), the case that only the socket timeout ends.
+         */
+        private final class LookupsMeanwhile {
+
+            record Answer(MvcTestResult result, Duration took) {
+            }
+
+            private final List<Answer> answers = new CopyOnWriteArrayList<>();
+            private volatile boolean running = true;
+            private final Thread reader;
+
+            LookupsMeanwhile(UUID postId) {
+                reader = new Thread(() -> {
+                    while (running) {
+                        long start = System.nanoTime();
+                        MvcTestResult result = mvc.get().uri("/api/v1/posts/{id}", postId).exchange();
+                        answers.add(new Answer(result, Duration.ofNanos(System.nanoTime() - start)));
+                    }
+                }, "lookups-meanwhile");
+                reader.setDaemon(true);
+                reader.start();
+            }
+
+            boolean answered(HttpStatus status) {
+                return answers.stream().anyMatch(answer -> answer.result().getResponse().getStatus() == status.value());
+            }
+
+            /** Asks no more; the lookup under way must still answer within the bound. */
+            void stopWithinTheBound() {
+                stop();
+                try {
+                    reader.join(ANSWER_BOUND.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                assertThat(reader.isAlive()).as("a lookup still waits for PostgreSQL after " + ANSWER_BOUND).isFalse();
+            }
+
+            void stop() {
+                running = false;
+            }
+
+            List<Answer> answers() {
+                return answers;
+            }
         }
     }
 
@@ -342,6 +457,16 @@ class PostQueryIT {
         void reportsReadinessWithTheDatabase() {
             assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk()
                     .bodyJson().extractingPath("$.status").isEqualTo("UP");
+        }
+
+        /** What ends every wait for PostgreSQL: the client's socket timeout and the server's own limits. */
+        @Test
+        void everyConnectionCarriesTheTimeoutsThatEndAWaitForPostgres() throws SQLException {
+            try (Connection connection = dataSource.getConnection()) {
+                assertThat(connection.getNetworkTimeout()).isEqualTo(15_000);
+            }
+            assertThat(jdbc.sql("show statement_timeout").query(String.class).single()).isEqualTo("10s");
+            assertThat(jdbc.sql("show idle_in_transaction_session_timeout").query(String.class).single()).isEqualTo("1min");
         }
 
         @Test

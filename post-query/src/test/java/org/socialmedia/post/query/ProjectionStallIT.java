@@ -37,9 +37,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 /**
  * A projection that cannot apply what it receives is seen: its lag in the metrics, and in
  * readiness once it has stood still for the stall timeout. The stall is a lock on the post table,
- * held by another connection: the projection waits without failing, as it would behind a frozen
- * database, and nothing but the monitor can tell. The monitor also goes on measuring while
- * PostgreSQL is down, and counts the parked events.
+ * held by another connection, as a stuck migration or a transaction left open in psql holds one:
+ * the projection waits without failing (for less than PostgreSQL's statement timeout, 10 s), and
+ * nothing but the monitor can tell. The monitor also goes on measuring while PostgreSQL is down,
+ * and counts the parked events.
  */
 @SpringBootTest(properties = {
         "app.kafka.topic=" + ProjectionStallIT.TOPIC,

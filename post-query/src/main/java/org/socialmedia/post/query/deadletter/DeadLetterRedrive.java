@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,10 +76,17 @@ class DeadLetterRedrive {
         if (!running.compareAndSet(false, true)) {
             throw new RedriveInProgressException();
         }
-        try (Consumer<String, String> consumer = consumers.createConsumer(group, null, null, manualCommits())) {
-            long redriven = redriveUpToTheEnd(consumer);
-            log.info("re-drove {} dead-lettered records from {}", redriven, deadLetterTopic);
-            return redriven;
+        try {
+            Consumer<String, String> consumer = consumers.createConsumer(group, null, null, manualCommits());
+            try {
+                long redriven = redriveUpToTheEnd(consumer);
+                log.info("re-drove {} dead-lettered records from {}", redriven, deadLetterTopic);
+                return redriven;
+            } finally {
+                // Closing waits for the requests still under way, such as a commit the broker never answered:
+                // bounded like every other step (a plain close() waits up to 30 s).
+                consumer.close(CloseOptions.timeout(brokerTimeout));
+            }
         } catch (KafkaException | org.springframework.kafka.KafkaException e) {
             // The client's own (a timeout reading the topic), or the template's (a send refused at once).
             throw stopped(new RedriveFailedException("the broker did not answer in time", e));
@@ -125,10 +133,11 @@ class DeadLetterRedrive {
      *
      * @return whether some partition has not reached its end
      */
-    private static boolean stillBeforeTheEnd(Consumer<String, String> consumer, Map<TopicPartition, Long> end) {
+    private boolean stillBeforeTheEnd(Consumer<String, String> consumer, Map<TopicPartition, Long> end) {
         List<TopicPartition> done = new ArrayList<>();
         for (TopicPartition partition : consumer.assignment()) {
-            if (consumer.position(partition) >= end.get(partition)) {
+            // Asks the broker where a partition without a committed offset starts: bounded like every other step.
+            if (consumer.position(partition, brokerTimeout) >= end.get(partition)) {
                 done.add(partition);
             }
         }

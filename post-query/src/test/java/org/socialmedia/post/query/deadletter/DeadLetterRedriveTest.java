@@ -49,10 +49,38 @@ class DeadLetterRedriveTest {
             });
         }
 
+        /** Calls that would wait for a broker that does not answer as long as the client's defaults say (30 s). */
+        final List<String> withoutTimeout = new ArrayList<>();
+        private boolean timed;
+
         @Override
         public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets, Duration timeout) {
             commits.add(Map.copyOf(offsets));
             super.commitSync(offsets, timeout);
+        }
+
+        @Override
+        public synchronized long position(TopicPartition partition, Duration timeout) {
+            timed = true;
+            try {
+                return super.position(partition, timeout);
+            } finally {
+                timed = false;
+            }
+        }
+
+        @Override
+        public synchronized long position(TopicPartition partition) {
+            if (!timed) {
+                withoutTimeout.add("position");
+            }
+            return super.position(partition);
+        }
+
+        @Override
+        public void close() {
+            withoutTimeout.add("close");
+            super.close();
         }
     }
 
@@ -85,6 +113,16 @@ class DeadLetterRedriveTest {
                         record.headers().lastHeader(DeadLetterRedrive.REDRIVEN_FROM_HEADER).value(), StandardCharsets.UTF_8))
                 .containsExactly("events.DLT-0@0", "events.DLT-0@1");
         assertThat(consumer.commits).containsExactly(Map.of(PARTITION, new OffsetAndMetadata(2)));
+    }
+
+    @Test
+    void waitsForTheBrokerNoLongerThanItsTimeoutAtAnyStep() {
+        DeadLetterConsumer consumer = new DeadLetterConsumer(1, "first");
+
+        redrive(new MockConsumerFactory<>(() -> consumer), broker(true)).redrive();
+
+        assertThat(consumer.withoutTimeout).isEmpty();
+        assertThat(consumer.closed()).isTrue();
     }
 
     @Test
