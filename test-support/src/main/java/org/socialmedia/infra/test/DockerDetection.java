@@ -22,8 +22,12 @@ import org.testcontainers.DockerClientFactory;
  * configuration naming a host or strategy, or a known engine socket. Windows has no sockets to
  * look for (named pipe), so there we always ask.
  *
- * <p>The system property {@code infra} overrides the detection: {@code -Dinfra=embedded} forces
- * the embedded servers, {@code -Dinfra=docker} (or {@code testcontainers}) forces containers.
+ * <p>The system property {@code infra} chooses: the embedded servers by default (or
+ * {@code -Dinfra=embedded}), containers with {@code -Dinfra=docker} (or {@code testcontainers}),
+ * and {@code -Dinfra=auto} asks the machine as above. The embedded servers are the default because
+ * an engine that answers is not yet one that can run the tests: without a registry Testcontainers
+ * cannot pull its reaper, and an engine that comes up in the middle of a build would switch the
+ * tests that start after it.
  */
 final class DockerDetection {
 
@@ -33,15 +37,15 @@ final class DockerDetection {
     }
 
     static boolean useDocker() {
-        String mode = System.getProperty(MODE_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        String mode = System.getProperty(MODE_PROPERTY, "embedded").trim().toLowerCase(Locale.ROOT);
         switch (mode) {
             case "embedded":
+            case "":
                 return false;
             case "docker":
             case "testcontainers":
                 return true;
             case "auto":
-            case "":
                 return engineMayExist() && testcontainersSeesDocker();
             default:
                 throw new IllegalArgumentException("-D" + MODE_PROPERTY + " must be embedded, docker or auto, not " + mode);

@@ -6,11 +6,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Kafka, MongoDB and PostgreSQL for integration tests: one of each per JVM, started lazily on
  * first use and shared by all tests (starting them per test class would cost seconds each time).
  *
- * <p>Where a Docker engine is reachable they are Testcontainers containers (Kafka, a MongoDB
- * single-node replica set, PostgreSQL); otherwise they are the embedded servers of
- * {@code org.socialmedia.infra.embedded} (Kafka and PostgreSQL with data in a temporary directory
- * deleted at JVM exit, MongoDB in memory).
- * {@code -Dinfra=embedded} forces the embedded servers, {@code -Dinfra=docker} the containers.
+ * <p>By default they are the embedded servers of {@code org.socialmedia.infra.embedded} (Kafka
+ * and PostgreSQL with data in a temporary directory deleted at JVM exit, MongoDB in memory); with
+ * {@code -Dinfra=docker} they are Testcontainers containers (Kafka, a MongoDB single-node replica
+ * set, PostgreSQL), and {@code -Dinfra=auto} takes containers where a Docker engine answers.
  * Test code is the same either way.
  *
  * <p>Because the servers are shared, a test that stops one (to simulate an outage) must start it

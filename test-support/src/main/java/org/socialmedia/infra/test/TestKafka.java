@@ -12,7 +12,7 @@ import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * The Kafka broker of {@link TestInfrastructure} the Spring Boot way: {@code @Import(TestKafka.class)}
- * connects the application under test to it, with no property to register. Where Docker runs it
+ * connects the application under test to it, with no property to register. On Docker it
  * is the shared container as a {@link ServiceConnection}; otherwise connection details that name
  * the embedded broker, started when the application first connects.
  */

@@ -29,8 +29,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 class SharedServersIT {
 
     @Test
-    void theSwitchOrTheMachineDecidesBetweenContainersAndEmbeddedServers() {
-        String mode = System.getProperty("infra", "auto");
+    void theServersAreEmbeddedUnlessContainersAreAskedFor() {
+        String mode = System.getProperty("infra", "embedded");
         if (mode.equals("docker")) {
             assertThat(TestInfrastructure.usesDocker()).isTrue();
         } else if (mode.equals("embedded") || !DockerDetection.engineMayExist()) {
