@@ -58,7 +58,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasAuthority(ADMIN_SCOPE)
                         .requestMatchers("/api/**").authenticated()
-                        // Probes come from the orchestrator, which holds no token.
+                        // Probes come from the orchestrator and scrapes from Prometheus, neither of which
+                        // holds a token; what is not for the public belongs on the management port.
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
                         // What remains is the API's description (OpenAPI, Swagger UI), public by design.
                         .anyRequest().permitAll())
