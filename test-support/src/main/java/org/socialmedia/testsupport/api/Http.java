@@ -11,6 +11,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -36,10 +37,21 @@ public final class Http {
             .build();
 
     private final String baseUrl;
+    private final Map<String, String> always;
 
     /** @param baseUrl the service's root, for example {@code http://localhost:8081} */
     public Http(String baseUrl) {
+        this(baseUrl, Map.of());
+    }
+
+    private Http(String baseUrl, Map<String, String> always) {
         this.baseUrl = baseUrl;
+        this.always = always;
+    }
+
+    /** The same service, every request sent with {@code Authorization: Bearer token}. */
+    public Http bearer(String token) {
+        return new Http(baseUrl, withBearer(always, token));
     }
 
     public Answer get(String path) {
@@ -69,6 +81,13 @@ public final class Http {
                 Map.of(), " (" + body.length + " bytes, chunked)");
     }
 
+    /** These headers and {@code Authorization: Bearer token}. */
+    public static Map<String, String> withBearer(Map<String, String> headers, String token) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Authorization", "Bearer " + token);
+        return all;
+    }
+
     /** A JSON object of string fields, properly escaped. */
     public static String object(String... namesAndValues) {
         ObjectNode node = JSON.createObjectNode();
@@ -84,6 +103,7 @@ public final class Http {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        always.forEach(request::header);
         headers.forEach(request::header);
         request.method(method, body);
         String described = method + " " + baseUrl + path + bodyDescription;

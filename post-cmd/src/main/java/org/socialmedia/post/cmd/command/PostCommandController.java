@@ -19,6 +19,7 @@ import org.socialmedia.post.cmd.domain.PostCommand.RemovePostCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.UpdateCommentCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.UpdateMessageCommand;
 import org.socialmedia.post.cmd.domain.TextRule;
+import org.socialmedia.post.cmd.security.ActingUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,12 +34,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 /**
  * The command API: every mutation of a post answers with its new version, in the body and as
- * ETag (the version in quotes, which Spring adds).
+ * ETag (the version in quotes, which Spring adds). Each command acts for the bearer token's user;
+ * a body or query that names another user is refused (403) before anything is dispatched.
  */
 @RestController
 @RequestMapping(path = "/api/v1/posts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -57,8 +60,9 @@ class PostCommandController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a post", description = "The Location header names the new post as the lookups serve it.")
-    ResponseEntity<PostVersion> create(@Valid @RequestBody CreatePostRequest request) {
-        CommandResult result = commands.dispatch(new CreatePostCommand(request.author(), request.message()));
+    ResponseEntity<PostVersion> create(@Parameter(hidden = true) ActingUser user, @Valid @RequestBody CreatePostRequest request) {
+        user.confirm("author", request.author());
+        CommandResult result = commands.dispatch(new CreatePostCommand(user.name(), request.message()));
         return ResponseEntity.created(locations.post(result.id()))
                 .eTag(Long.toString(result.version()))
                 .body(new PostVersion(result.id(), result.version()));
@@ -66,25 +70,28 @@ class PostCommandController {
 
     @PutMapping(path = "/{id}/message", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Edit the message of a post (its author only)")
-    ResponseEntity<PostVersion> updateMessage(@PathVariable UUID id, @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch,
+    ResponseEntity<PostVersion> updateMessage(@Parameter(hidden = true) ActingUser user, @PathVariable UUID id, @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch,
                                               @Valid @RequestBody UpdateMessageRequest request) {
-        return ok(commands.dispatch(new UpdateMessageCommand(id, request.username(), request.message(),
+        user.confirm("username", request.username());
+        return ok(commands.dispatch(new UpdateMessageCommand(id, user.name(), request.message(),
                 IfMatch.expectedVersion(ifMatch))));
     }
 
     @PostMapping(path = "/{id}/likes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Like a post; liking it again changes nothing")
-    ResponseEntity<PostVersion> like(@PathVariable UUID id, @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch,
+    ResponseEntity<PostVersion> like(@Parameter(hidden = true) ActingUser user, @PathVariable UUID id, @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch,
                                      @Valid @RequestBody LikePostRequest request) {
-        return ok(commands.dispatch(new LikePostCommand(id, request.username(), IfMatch.expectedVersion(ifMatch))));
+        user.confirm("username", request.username());
+        return ok(commands.dispatch(new LikePostCommand(id, user.name(), IfMatch.expectedVersion(ifMatch))));
     }
 
     @PostMapping(path = "/{id}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Comment on a post", description = "The Location header names the post as the lookups serve it: "
             + "the new comment is in its comments, under the commentId this answer gives.")
-    ResponseEntity<CommentCreated> addComment(@PathVariable UUID id, @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch,
+    ResponseEntity<CommentCreated> addComment(@Parameter(hidden = true) ActingUser user, @PathVariable UUID id, @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch,
                                               @Valid @RequestBody CommentRequest request) {
-        CommandResult result = commands.dispatch(new AddCommentCommand(id, request.username(), request.comment(),
+        user.confirm("username", request.username());
+        CommandResult result = commands.dispatch(new AddCommentCommand(id, user.name(), request.comment(),
                 IfMatch.expectedVersion(ifMatch)));
         return ResponseEntity.created(locations.post(id))
                 .eTag(Long.toString(result.version()))
@@ -93,26 +100,32 @@ class PostCommandController {
 
     @PutMapping(path = "/{id}/comments/{commentId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Edit a comment (its author only)")
-    ResponseEntity<PostVersion> updateComment(@PathVariable UUID id, @PathVariable UUID commentId,
+    ResponseEntity<PostVersion> updateComment(@Parameter(hidden = true) ActingUser user, @PathVariable UUID id, @PathVariable UUID commentId,
                                               @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch,
                                               @Valid @RequestBody CommentRequest request) {
-        return ok(commands.dispatch(new UpdateCommentCommand(id, commentId, request.username(), request.comment(),
+        user.confirm("username", request.username());
+        return ok(commands.dispatch(new UpdateCommentCommand(id, commentId, user.name(), request.comment(),
                 IfMatch.expectedVersion(ifMatch))));
     }
 
     @DeleteMapping("/{id}/comments/{commentId}")
     @Operation(summary = "Remove a comment (its author only)")
-    ResponseEntity<PostVersion> removeComment(@PathVariable UUID id, @PathVariable UUID commentId,
-                                              @RequestParam @ValidText(TextRule.USERNAME) String username,
+    ResponseEntity<PostVersion> removeComment(@Parameter(hidden = true) ActingUser user, @PathVariable UUID id, @PathVariable UUID commentId,
+                                              @RequestParam(required = false) @ValidText(value = TextRule.USERNAME, optional = true)
+                                              @Nullable String username,
                                               @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch) {
-        return ok(commands.dispatch(new RemoveCommentCommand(id, commentId, username, IfMatch.expectedVersion(ifMatch))));
+        user.confirm("username", username);
+        return ok(commands.dispatch(new RemoveCommentCommand(id, commentId, user.name(), IfMatch.expectedVersion(ifMatch))));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a post (its author only)")
-    ResponseEntity<PostVersion> remove(@PathVariable UUID id, @RequestParam @ValidText(TextRule.USERNAME) String username,
+    ResponseEntity<PostVersion> remove(@Parameter(hidden = true) ActingUser user, @PathVariable UUID id,
+                                       @RequestParam(required = false) @ValidText(value = TextRule.USERNAME, optional = true)
+                                       @Nullable String username,
                                        @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch) {
-        return ok(commands.dispatch(new RemovePostCommand(id, username, IfMatch.expectedVersion(ifMatch))));
+        user.confirm("username", username);
+        return ok(commands.dispatch(new RemovePostCommand(id, user.name(), IfMatch.expectedVersion(ifMatch))));
     }
 
     private static ResponseEntity<PostVersion> ok(CommandResult result) {

@@ -5,28 +5,34 @@ import static org.socialmedia.post.cmd.domain.TextRule.COMMENT;
 import static org.socialmedia.post.cmd.domain.TextRule.MESSAGE;
 import static org.socialmedia.post.cmd.domain.TextRule.USERNAME;
 
-/** Request bodies of the command API, each text checked by the aggregate's own rule so that errors name the field. */
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Request bodies of the command API, each text checked by the aggregate's own rule so that errors
+ * name the field. The user comes from the bearer token; {@code author} and {@code username} remain
+ * for older clients, optional, and must then name the token's user.
+ */
 final class PostRequests {
 
     private PostRequests() {
     }
 
     record CreatePostRequest(
-            @ValidText(AUTHOR) String author,
+            @ValidText(value = AUTHOR, optional = true) @Nullable String author,
             @ValidText(MESSAGE) String message) {
     }
 
     record UpdateMessageRequest(
-            @ValidText(USERNAME) String username,
+            @ValidText(value = USERNAME, optional = true) @Nullable String username,
             @ValidText(MESSAGE) String message) {
     }
 
     record LikePostRequest(
-            @ValidText(USERNAME) String username) {
+            @ValidText(value = USERNAME, optional = true) @Nullable String username) {
     }
 
     record CommentRequest(
-            @ValidText(USERNAME) String username,
+            @ValidText(value = USERNAME, optional = true) @Nullable String username,
             @ValidText(COMMENT) String comment) {
     }
 }

@@ -23,6 +23,9 @@ import jakarta.validation.Payload;
 
     TextRule value();
 
+    /** Whether null (the field left out) is accepted; only the rule's other checks then apply. */
+    boolean optional() default false;
+
     String message() default "is not accepted";
 
     Class<?>[] groups() default {};

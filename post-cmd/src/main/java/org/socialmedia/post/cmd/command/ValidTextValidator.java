@@ -10,14 +10,19 @@ import jakarta.validation.ConstraintValidatorContext;
 class ValidTextValidator implements ConstraintValidator<ValidText, String> {
 
     private TextRule rule;
+    private boolean optional;
 
     @Override
     public void initialize(ValidText annotation) {
         rule = annotation.value();
+        optional = annotation.optional();
     }
 
     @Override
     public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
+        if (value == null && optional) {
+            return true;
+        }
         return rule.problemWith(value).map(problem -> {
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();

@@ -109,7 +109,7 @@ class ReplayIT extends IntegrationTest {
 
         @Test
         void aMalformedPostIdIsABadRequest() {
-            Answer answer = api().http().send("POST", "/api/v1/admin/replay?postId=not-a-uuid", null);
+            Answer answer = api().adminHttp().send("POST", "/api/v1/admin/replay?postId=not-a-uuid", null);
 
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("postId");
@@ -117,7 +117,7 @@ class ReplayIT extends IntegrationTest {
 
         @Test
         void anEmptyPostIdIsABadRequestNotAReplayOfEverything() {
-            Answer answer = api().http().send("POST", "/api/v1/admin/replay?postId=", null);
+            Answer answer = api().adminHttp().send("POST", "/api/v1/admin/replay?postId=", null);
 
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.contentType()).isEqualTo("application/problem+json");

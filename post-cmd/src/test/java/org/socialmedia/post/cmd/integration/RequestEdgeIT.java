@@ -38,15 +38,15 @@ class RequestEdgeIT extends IntegrationTest {
     void aBodyOverTheLimitWithAContentLengthIs413() {
         UUID post = api().createPost("alice", "hello").id();
 
-        isTooLarge(api().http().send("POST", "/api/v1/posts/" + post + "/likes", likeOfSize(LIMIT + 1)));
+        isTooLarge(api().http("bob").send("POST", "/api/v1/posts/" + post + "/likes", likeOfSize(LIMIT + 1)));
     }
 
     @Test
     void aChunkedBodyOverTheLimitIs413() {
         UUID post = api().createPost("alice", "hello").id();
 
-        assertThat(api().http().sendChunked("POST", "/api/v1/posts/" + post + "/likes", likeOfSize(LIMIT)).version()).isEqualTo(2);
-        isTooLarge(api().http().sendChunked("POST", "/api/v1/posts/" + post + "/likes", likeOfSize(LIMIT + 1)));
+        assertThat(api().http("bob").sendChunked("POST", "/api/v1/posts/" + post + "/likes", likeOfSize(LIMIT)).version()).isEqualTo(2);
+        isTooLarge(api().http("bob").sendChunked("POST", "/api/v1/posts/" + post + "/likes", likeOfSize(LIMIT + 1)));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.socialmedia.cqrs.eventstore.EventStore;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.infra.test.TestInfrastructure;
+import org.socialmedia.infra.test.TestIssuer;
 import org.socialmedia.post.cmd.PostCmdApplication;
 import org.socialmedia.testsupport.api.CommandApi;
 import org.socialmedia.testsupport.topic.TopicRecords;
@@ -36,7 +37,7 @@ class TwoInstancesIT extends IntegrationTest {
 
     @BeforeAll
     static void startSecondInstance() {
-        second = new SpringApplicationBuilder(PostCmdApplication.class).run(
+        second = new SpringApplicationBuilder(PostCmdApplication.class, TestIssuer.class).run(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
                 "--spring.mongodb.uri=" + TestInfrastructure.mongo().connectionString(),
@@ -54,7 +55,7 @@ class TwoInstancesIT extends IntegrationTest {
     @Test
     void likesSplitAcrossTwoInstancesAreAllStoredGaplessAndPublishedInOrder() throws Exception {
         int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
-        List<CommandApi> instances = List.of(api(), new CommandApi("http://localhost:" + secondPort));
+        List<CommandApi> instances = List.of(api(), api(secondPort));
         int likes = 40;
         List<UUID> posts = List.of(instances.get(0).createPost("alice", "one").id(), instances.get(1).createPost("bob", "two").id());
 

@@ -1,7 +1,9 @@
 package org.socialmedia.post.cmd.replay;
 
 import static org.mockito.BDDMockito.given;
+import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -15,9 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.socialmedia.cqrs.domain.AggregateNotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @WebMvcTest(ReplayController.class)
 class ReplayControllerTest {
@@ -29,6 +33,10 @@ class ReplayControllerTest {
 
     @MockitoBean
     ReplayService replay;
+
+    /** A token with the scope of the administration routes. */
+    private static final RequestPostProcessor ADMIN =
+            jwt().jwt(token -> token.claim("preferred_username", "admin")).authorities(new SimpleGrantedAuthority("SCOPE_posts.admin"));
 
     private static ResultActions isProblem(ResultActions result, int status) throws Exception {
         return result.andExpect(status().is(status))
@@ -44,7 +52,7 @@ class ReplayControllerTest {
         void aReplayOfEveryPostAnswers202WithTheNumberOfEvents() throws Exception {
             given(replay.replayAll()).willReturn(42L);
 
-            mvc.perform(post("/api/v1/admin/replay"))
+            mvc.perform(post("/api/v1/admin/replay").with(ADMIN))
                     .andExpect(status().isAccepted())
                     .andExpect(jsonPath("$.events").value(42));
         }
@@ -53,9 +61,36 @@ class ReplayControllerTest {
         void aReplayOfOnePostAnswers202WithTheNumberOfItsEvents() throws Exception {
             given(replay.replayPost(POST)).willReturn(7L);
 
-            mvc.perform(post("/api/v1/admin/replay").param("postId", POST.toString()))
+            mvc.perform(post("/api/v1/admin/replay").param("postId", POST.toString()).with(ADMIN))
                     .andExpect(status().isAccepted())
                     .andExpect(jsonPath("$.events").value(7));
+        }
+    }
+
+    @Nested
+    class Access {
+
+        @Test
+        void withoutATokenIs401WithTheBearerChallenge() throws Exception {
+            isProblem(mvc.perform(post("/api/v1/admin/replay")), 401)
+                    .andExpect(header().string("WWW-Authenticate", startsWith("Bearer")));
+            verifyNoInteractions(replay);
+        }
+
+        @Test
+        void aTokenWithoutTheAdminScopeIs403() throws Exception {
+            isProblem(mvc.perform(post("/api/v1/admin/replay").with(jwt().jwt(token -> token.claim("preferred_username", "alice")))), 403)
+                    .andExpect(header().string("WWW-Authenticate", startsWith("Bearer")));
+            isProblem(mvc.perform(post("/api/v1/admin/replay").param("postId", POST.toString())
+                    .with(jwt().authorities(new SimpleGrantedAuthority("SCOPE_posts.read")))), 403);
+            verifyNoInteractions(replay);
+        }
+
+        @Test
+        void aTokenWithTheAdminScopeIsAccepted() throws Exception {
+            given(replay.replayAll()).willReturn(0L);
+
+            mvc.perform(post("/api/v1/admin/replay").with(ADMIN)).andExpect(status().isAccepted());
         }
     }
 
@@ -64,7 +99,7 @@ class ReplayControllerTest {
 
         @Test
         void anEmptyPostIdIs400RatherThanAReplayOfEveryPost() throws Exception {
-            isProblem(mvc.perform(post("/api/v1/admin/replay").param("postId", "")), 400);
+            isProblem(mvc.perform(post("/api/v1/admin/replay").param("postId", "").with(ADMIN)), 400);
             verifyNoInteractions(replay);
         }
 
@@ -72,14 +107,14 @@ class ReplayControllerTest {
         void aPostWithoutEventsIs404() throws Exception {
             given(replay.replayPost(POST)).willThrow(new AggregateNotFoundException("Post", POST));
 
-            isProblem(mvc.perform(post("/api/v1/admin/replay").param("postId", POST.toString())), 404);
+            isProblem(mvc.perform(post("/api/v1/admin/replay").param("postId", POST.toString()).with(ADMIN)), 404);
         }
 
         @Test
         void aReplayWhileAnotherRunsIs409NamingWhatItReplays() throws Exception {
             given(replay.replayAll()).willThrow(new ReplayInProgressException("every post"));
 
-            isProblem(mvc.perform(post("/api/v1/admin/replay")), 409)
+            isProblem(mvc.perform(post("/api/v1/admin/replay").with(ADMIN)), 409)
                     .andExpect(jsonPath("$.detail").value("a replay of every post is running; ask again once it has finished"));
         }
 
@@ -87,7 +122,7 @@ class ReplayControllerTest {
         void aReplayTheBrokerDidNotAcknowledgeIs503WithRetryAfter() throws Exception {
             given(replay.replayAll()).willThrow(new ReplayFailedException("broker unavailable", new RuntimeException()));
 
-            isProblem(mvc.perform(post("/api/v1/admin/replay")), 503)
+            isProblem(mvc.perform(post("/api/v1/admin/replay").with(ADMIN)), 503)
                     .andExpect(header().string("Retry-After", "1"));
         }
     }

@@ -19,7 +19,8 @@ public record CorsProperties(@DefaultValue({"http://localhost:3000", "http://loc
     /**
      * Allows the configured origins to call the API with the given methods, and to read the
      * headers a frontend acts on: the version ({@code ETag}), where a post is ({@code Location})
-     * and when to try again ({@code Retry-After}).
+     * and when to try again ({@code Retry-After}), and why a token was refused ({@code WWW-Authenticate}).
+     * Every request header is allowed, {@code Authorization} among them.
      */
     public void applyTo(CorsRegistry registry, String... methods) {
         if (allowedOrigins.isEmpty()) {
@@ -29,6 +30,6 @@ public record CorsProperties(@DefaultValue({"http://localhost:3000", "http://loc
                 .allowedOrigins(allowedOrigins.toArray(String[]::new))
                 .allowedMethods(methods)
                 .allowedHeaders("*")
-                .exposedHeaders(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER);
+                .exposedHeaders(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE);
     }
 }

@@ -1,0 +1,94 @@
+package org.socialmedia.post.cmd.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.socialmedia.infra.test.TestIssuer;
+import org.socialmedia.testsupport.api.Answer;
+import org.socialmedia.testsupport.api.Http;
+
+/** Tokens as the real decoder judges them: signature, expiry and issuer, not the shortcuts of a MockMvc slice. */
+class BearerTokenIT extends IntegrationTest {
+
+    private static final String CREATE = "/api/v1/posts";
+    private static final String BODY = "{\"message\":\"hello\"}";
+
+    private Http http() {
+        return api().http();
+    }
+
+    private static void isUnauthorized(Answer answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void aValidTokenActsForItsUser() {
+        Answer answer = http().bearer(TestIssuer.token("erin")).send("POST", CREATE, BODY);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void noTokenIs401() {
+        isUnauthorized(http().send("POST", CREATE, BODY));
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIs401() {
+        isUnauthorized(http().bearer(TestIssuer.foreign("erin")).send("POST", CREATE, BODY));
+    }
+
+    @Test
+    void anExpiredTokenIs401() {
+        Instant past = Instant.now().minusSeconds(7200);
+        isUnauthorized(http().bearer(TestIssuer.token("erin", claims -> claims.issuedAt(past).expiresAt(past.plusSeconds(60))))
+                .send("POST", CREATE, BODY));
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIs401() {
+        isUnauthorized(http().bearer(TestIssuer.token("erin", claims -> claims.issuer("https://elsewhere.test")))
+                .send("POST", CREATE, BODY));
+    }
+
+    @Test
+    void anUnsignedTokenIs401() {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String claims = "{\"iss\":\"" + TestIssuer.ISSUER + "\",\"sub\":\"erin\",\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}";
+        String unsigned = base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";
+
+        isUnauthorized(http().bearer(unsigned).send("POST", CREATE, BODY));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-a-jwt", "a.b.c"})
+    void aMalformedTokenIs401(String token) {
+        isUnauthorized(http().bearer(token).send("POST", CREATE, BODY));
+    }
+
+    @Test
+    void theAdministrationNeedsTheAdminScope() {
+        Answer answer = http().bearer(TestIssuer.token("erin")).send("POST", "/api/v1/admin/replay?postId=" + UUID.randomUUID(), null);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
+        assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theProbesAndTheApiDescriptionNeedNoToken() {
+        assertThat(http().get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(http().get("/v3/api-docs").status()).isEqualTo(200);
+    }
+}
