@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialmedia.devauth.support.Browser;
 import org.socialmedia.devauth.support.DevAuthClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -103,8 +104,8 @@ class DevAuthIT {
 
     @Test
     void mintingForAnyUserIsOffByDefault() {
-        assertThat(client.post("/dev/mint?username=somebody").statusCode()).isIn(403, 404);
-        assertThat(client.postAs("alice", "alice", "/dev/mint?username=somebody").statusCode()).isIn(403, 404);
+        assertThat(client.post("/dev/mint?username=somebody").statusCode()).isEqualTo(404);
+        assertThat(client.postAs("alice", "alice", "/dev/mint?username=somebody").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -124,13 +125,30 @@ class DevAuthIT {
     }
 
     @Test
-    void aBrowserWithoutASessionIsSentToTheLoginForm() {
+    void theBrowserFlowGivesAUserTheirNameAndNoAdminScope() {
+        Jwt jwt = verify(new Browser(port).accessToken("alice", "alice", "openid profile posts.admin"));
+
+        assertThat(jwt.getIssuer()).hasToString(ISSUER);
+        assertThat(jwt.getSubject()).isEqualTo("alice");
+        assertThat(jwt.getClaimAsString("preferred_username")).isEqualTo("alice");
+        assertThat(jwt.getClaimAsStringList("scope")).containsExactlyInAnyOrder("openid", "profile");
+    }
+
+    @Test
+    void theBrowserFlowGivesTheAdminTheAdminScope() {
+        Jwt jwt = verify(new Browser(port).accessToken("admin", "admin", "openid posts.admin"));
+
+        assertThat(jwt.getClaimAsString("preferred_username")).isEqualTo("admin");
+        assertThat(jwt.getClaimAsStringList("scope")).containsExactlyInAnyOrder("openid", "posts.admin");
+    }
+
+    @Test
+    void theBrowserFlowRefusesAnUnregisteredRedirect() {
         HttpResponse<String> response = client.get("/oauth2/authorize?response_type=code&client_id=social-web"
-                + "&redirect_uri=http://localhost:5173/callback&scope=openid&code_challenge_method=S256"
+                + "&redirect_uri=http://evil.test/callback&scope=openid&code_challenge_method=S256"
                 + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
 
-        // HttpClient does not follow redirects by default; no Accept header counts as a browser's.
-        assertThat(response.statusCode()).isIn(302, 401);
+        assertThat(response.statusCode()).isEqualTo(400);
     }
 
     private Jwt verify(String token) {
