@@ -56,7 +56,8 @@ class AuthorizationServerConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 // A browser sent to /oauth2/authorize without a session logs in first.
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .cors(Customizer.withDefaults());
         return http.build();
     }
@@ -84,7 +85,8 @@ class AuthorizationServerConfiguration {
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .scope(AdminScope.NAME)
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
+                        .build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(devAuth.tokenTimeToLive()).build())
                 .build();
         return new InMemoryRegisteredClientRepository(browserClient);

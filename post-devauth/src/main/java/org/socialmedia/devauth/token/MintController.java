@@ -24,7 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 @ConditionalOnBooleanProperty("app.devauth.mint-any-user")
 class MintController {
 
-    /** Within what the services accept as a user name (1 to 64 characters), and plain enough for a URL or a log line. */
+    /** Within what the services accept as a user name (1 to 64 characters), and plain for a URL or a log line. */
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final DevTokens tokens;

@@ -22,7 +22,8 @@ public final class AdminScope {
     }
 
     /** The requested scopes this user may have, in the order asked. */
-    public static Set<String> grantable(Collection<String> requested, Collection<? extends GrantedAuthority> authorities) {
+    public static Set<String> grantable(Collection<String> requested,
+                                        Collection<? extends GrantedAuthority> authorities) {
         Set<String> granted = new LinkedHashSet<>(requested);
         if (!isAdmin(authorities)) {
             granted.remove(NAME);
