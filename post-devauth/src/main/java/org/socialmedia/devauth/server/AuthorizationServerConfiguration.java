@@ -1,0 +1,132 @@
+package org.socialmedia.devauth.server;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+
+import org.socialmedia.devauth.DevAuthProperties;
+import org.socialmedia.devauth.users.AdminScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+/**
+ * Spring Authorization Server with OpenID Connect, one public client for browser apps and the
+ * Swagger UIs, and a login form for the authorization code flow. The signing key is Spring Boot's
+ * (a new RSA key at each start): tokens do not outlive the process, which suits a dev stack.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfiguration {
+
+    /** The protocol endpoints (authorize, token, JWKS, discovery, userinfo); first, since it matches only those. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+        http.oauth2AuthorizationServer(server -> {
+                    http.securityMatcher(server.getEndpointsMatcher());
+                    server.oidc(Customizer.withDefaults());
+                })
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // The userinfo endpoint takes the access token itself.
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+                // A browser sent to /oauth2/authorize without a session logs in first.
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .cors(Customizer.withDefaults());
+        return http.build();
+    }
+
+    /** Everything else: the login form. Error pages stay open, so a wrong path is a 404, not a login redirect. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain loginChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClients(DevAuthProperties devAuth) {
+        RegisteredClient browserClient = RegisteredClient.withId(devAuth.clientId())
+                .clientId(devAuth.clientId())
+                // A public client: a browser app cannot keep a secret, PKCE protects the code instead.
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUris(uris -> uris.addAll(devAuth.redirectUris()))
+                .scope(OidcScopes.OPENID)
+                .scope(OidcScopes.PROFILE)
+                .scope(AdminScope.NAME)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
+                        .build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(devAuth.tokenTimeToLive()).build())
+                .build();
+        return new InMemoryRegisteredClientRepository(browserClient);
+    }
+
+    /**
+     * Signs with the same key as the authorization server (which uses this bean when there is
+     * one), so that the dev tokens for curl are verified through the same JWKS as any other.
+     */
+    @Bean
+    JwtEncoder jwtEncoder(JWKSource<SecurityContext> jwkSource) {
+        return new NimbusJwtEncoder(jwkSource);
+    }
+
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> usernameClaim() {
+        return new UsernameClaim();
+    }
+
+    /**
+     * Browser apps and the Swagger UIs call the token endpoints from their own origin: those of the
+     * registered redirect URIs, and no other. Spring Security's {@code cors()} finds this bean by name.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(DevAuthProperties devAuth) {
+        CorsConfiguration browsers = new CorsConfiguration();
+        browsers.setAllowedOrigins(devAuth.redirectUris().stream().map(AuthorizationServerConfiguration::origin)
+                .distinct().toList());
+        browsers.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+        browsers.setAllowedHeaders(List.of("*"));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        for (String path : List.of("/oauth2/token", "/oauth2/jwks", "/oauth2/revoke", "/userinfo", "/.well-known/**",
+                "/dev/**")) {
+            source.registerCorsConfiguration(path, browsers);
+        }
+        return source;
+    }
+
+    private static String origin(String uri) {
+        URI parsed = URI.create(uri);
+        return parsed.getScheme() + "://" + parsed.getAuthority();
+    }
+}
