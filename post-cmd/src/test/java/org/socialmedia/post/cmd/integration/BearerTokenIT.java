@@ -88,7 +88,7 @@ class BearerTokenIT extends IntegrationTest {
 
     @Test
     void theProbesAndTheApiDescriptionNeedNoToken() {
-        assertThat(http().get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(http().get("/livez").status()).isEqualTo(200);
         assertThat(http().get("/v3/api-docs").status()).isEqualTo(200);
     }
 }

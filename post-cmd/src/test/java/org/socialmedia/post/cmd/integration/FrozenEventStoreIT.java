@@ -80,11 +80,11 @@ class FrozenEventStoreIT extends IntegrationTest {
                 createdDuring = UUID.fromString(creation.answer().json().get("postId").asString());
                 assertThat(loaded.answer().json().get("detail").asString()).contains("nothing was changed");
 
-                Timed readiness = timed(() -> api().http().get("/actuator/health/readiness"));
+                Timed readiness = timed(() -> api().http().get("/readyz"));
                 assertThat(readiness.took()).isLessThan(ANSWER_BOUND);
                 assertThat(readiness.answer().status()).as(readiness.answer().toString()).isEqualTo(503);
                 assertThat(readiness.answer().json().at("/components/mongo/status").asString()).isEqualTo("DOWN");
-                Answer liveness = api().http().get("/actuator/health/liveness");
+                Answer liveness = api().http().get("/livez");
                 assertThat(liveness.status()).as(liveness.toString()).isEqualTo(200);
 
                 int successesAtFreeze = busy.successes();
@@ -94,7 +94,7 @@ class FrozenEventStoreIT extends IntegrationTest {
                 TestInfrastructure.mongo().thaw();
             }
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> api().http().get("/actuator/health/readiness").status() == 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> api().http().get("/readyz").status() == 200);
             // Sooner than the lease's time to live (60 s): the lease the frozen replay may have left is this instance's own.
             await().atMost(Duration.ofSeconds(10)).until(() -> api().replay(post).status() == 202);
             int successesAtThaw = busy.successes();
