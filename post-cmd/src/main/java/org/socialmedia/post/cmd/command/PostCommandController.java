@@ -20,6 +20,7 @@ import org.socialmedia.post.cmd.domain.PostCommand.UpdateCommentCommand;
 import org.socialmedia.post.cmd.domain.PostCommand.UpdateMessageCommand;
 import org.socialmedia.post.cmd.domain.TextRule;
 import org.socialmedia.post.cmd.security.ActingUser;
+import org.socialmedia.post.common.security.SecuritySchemes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -46,6 +48,8 @@ import jakarta.validation.Valid;
 @RestController
 @RequestMapping(path = "/api/v1/posts", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Post commands")
+@SecurityRequirement(name = SecuritySchemes.BEARER)
+@SecurityRequirement(name = SecuritySchemes.OAUTH2)
 class PostCommandController {
 
     private static final String IF_MATCH = HttpHeaders.IF_MATCH;

@@ -2,6 +2,8 @@ package org.socialmedia.post.cmd.replay;
 
 import java.util.UUID;
 
+import org.socialmedia.post.common.security.AdminScope;
+import org.socialmedia.post.common.security.SecuritySchemes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -23,6 +26,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping(path = "/api/v1/admin", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration")
+@SecurityRequirement(name = SecuritySchemes.BEARER)
+@SecurityRequirement(name = SecuritySchemes.OAUTH2, scopes = AdminScope.NAME)
 class ReplayController {
 
     private final ReplayService replay;

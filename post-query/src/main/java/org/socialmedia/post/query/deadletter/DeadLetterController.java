@@ -1,8 +1,11 @@
 package org.socialmedia.post.query.deadletter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.socialmedia.post.common.security.AdminScope;
+import org.socialmedia.post.common.security.SecuritySchemes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/admin/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration")
+@SecurityRequirement(name = SecuritySchemes.BEARER)
+@SecurityRequirement(name = SecuritySchemes.OAUTH2, scopes = AdminScope.NAME)
 class DeadLetterController {
 
     record Redriven(long redriven) {

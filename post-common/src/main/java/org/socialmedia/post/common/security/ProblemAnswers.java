@@ -1,4 +1,4 @@
-package org.socialmedia.post.cmd.security;
+package org.socialmedia.post.common.security;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,24 +21,27 @@ import jakarta.servlet.http.HttpServletResponse;
  * lets them do that first and then hands a problem to Spring MVC's resolver, which writes the
  * same problem details as the controllers' refusals.
  */
-final class ProblemAnswers {
+public final class ProblemAnswers {
 
     private final HandlerExceptionResolver problems;
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
 
-    ProblemAnswers(HandlerExceptionResolver problems) {
+    /** @param problems the service's {@code handlerExceptionResolver}, which knows its problem details advice */
+    public ProblemAnswers(HandlerExceptionResolver problems) {
         this.problems = problems;
     }
 
-    AuthenticationEntryPoint unauthorized() {
+    /** 401: no token, or one that is not valid; with the bearer challenge. */
+    public AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
             bearer.commence(request, response, e);
             answer(request, response, HttpStatus.UNAUTHORIZED, detail(e));
         };
     }
 
-    AccessDeniedHandler forbidden() {
+    /** 403: a valid token that does not grant the request; with the bearer challenge's {@code insufficient_scope}. */
+    public AccessDeniedHandler forbidden() {
         return (request, response, e) -> {
             denied.handle(request, response, e);
             answer(request, response, HttpStatus.FORBIDDEN, detail(e));
@@ -60,6 +63,6 @@ final class ProblemAnswers {
     }
 
     private static String detail(AccessDeniedException e) {
-        return "The bearer token does not grant this request; administration needs the scope posts.admin.";
+        return "The bearer token does not grant this request; administration needs the scope " + AdminScope.NAME + ".";
     }
 }
