@@ -56,6 +56,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
         "app.projection.outage-max-interval=1s",
         "app.lookup.min-version-timeout=1s",
         "spring.datasource.hikari.connection-timeout=1000",
+        // The actuator on the API port: a MOCK environment starts no management server for /actuator/prometheus.
+        "management.server.port=",
 })
 @Import(PostEventTopic.class)
 @AutoConfigureMockMvc
@@ -326,7 +328,7 @@ class PostQueryIT {
                 await("a lookup answering 503").atMost(PATIENCE).until(() -> lookups.answered(HttpStatus.SERVICE_UNAVAILABLE));
                 lookups.stopWithinTheBound();
 
-                assertThat(answeredWithinTheBound(mvc.get().uri("/actuator/health/readiness")))
+                assertThat(answeredWithinTheBound(mvc.get().uri("/readyz")))
                         .hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
                         .bodyJson().extractingPath("$.components.db.status").isEqualTo("DOWN");
                 assertThat(answeredWithinTheBound(mvc.get().uri("/api/v1/posts?author=alice"))).satisfies(this::retryLater);
@@ -455,7 +457,7 @@ class PostQueryIT {
 
         @Test
         void reportsReadinessWithTheDatabase() {
-            assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk()
+            assertThat(mvc.get().uri("/readyz")).hasStatusOk()
                     .bodyJson().extractingPath("$.status").isEqualTo("UP");
         }
 
@@ -482,6 +484,24 @@ class PostQueryIT {
             assertThat(mvc.get().uri("/v3/api-docs")).hasStatusOk().bodyText()
                     .contains("/api/v1/posts", "/api/v1/posts/{id}", "minVersion");
             assertThat(mvc.get().uri("/swagger-ui/index.html")).hasStatusOk();
+        }
+
+        /** The bearer schemes, on the administration only while lookups are public; the UI logs in with PKCE. */
+        @Test
+        void theApiDescriptionSaysWhichOperationsNeedAToken() {
+            assertThat(mvc.get().uri("/v3/api-docs")).hasStatusOk().bodyJson()
+                    .hasPathSatisfying("$.components.securitySchemes.bearer.scheme", scheme -> assertThat(scheme).isEqualTo("bearer"))
+                    .hasPathSatisfying("$.components.securitySchemes.oauth2.flows.authorizationCode.authorizationUrl",
+                            url -> assertThat(url).isEqualTo("http://localhost:9000/oauth2/authorize"))
+                    .hasPathSatisfying("$.paths['/api/v1/admin/dead-letters/redrive'].post.security[*].oauth2[*]",
+                            scopes -> assertThat(scopes).asString().contains("posts.admin"))
+                    .hasPathSatisfying("$.paths['/api/v1/admin/dead-letters/redrive'].post.security[*].bearer",
+                            bearer -> assertThat(bearer).asList().hasSize(1))
+                    .doesNotHavePath("$.paths['/api/v1/posts/{id}'].get.security")
+                    .doesNotHavePath("$.paths['/api/v1/posts'].get.security")
+                    .doesNotHavePath("$.security");
+            assertThat(mvc.get().uri("/swagger-ui/swagger-initializer.js")).hasStatusOk().bodyText()
+                    .contains("social-web", "usePkceWithAuthorizationCodeGrant");
         }
     }
 }

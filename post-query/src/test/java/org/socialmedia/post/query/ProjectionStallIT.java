@@ -47,6 +47,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
         "spring.kafka.consumer.group-id=projection-stall",
         "app.projection.monitor-interval=200ms",
         "app.projection.stall-timeout=3s",
+        // The actuator on the API port: a MOCK environment starts no management server for /actuator/prometheus.
+        "management.server.port=",
 })
 @Import(PostEventTopic.class)
 @AutoConfigureMockMvc
@@ -104,7 +106,7 @@ class ProjectionStallIT {
     }
 
     private MockMvcTester.MockMvcRequestBuilder readiness() {
-        return mvc.get().uri("/actuator/health/readiness");
+        return mvc.get().uri("/readyz");
     }
 
     private void awaitCaughtUpAndReady() {

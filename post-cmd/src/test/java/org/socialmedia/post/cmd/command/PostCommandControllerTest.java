@@ -256,7 +256,8 @@ class PostCommandControllerTest {
             mvc.perform(json(post("/api/v1/posts"), "{\"message\":\"hello\"}").header("Origin", "http://localhost:5173").with(as(USER)))
                     .andExpect(status().isCreated())
                     .andExpect(header().string("Access-Control-Expose-Headers", allOf(
-                            containsString("ETag"), containsString("Location"), containsString("Retry-After"))));
+                            containsString("ETag"), containsString("Location"), containsString("Retry-After"),
+                            containsString("WWW-Authenticate"))));
         }
     }
 

@@ -14,6 +14,8 @@ import org.socialmedia.infra.test.TestIssuer;
 import org.socialmedia.testsupport.api.Answer;
 import org.socialmedia.testsupport.api.Http;
 
+import tools.jackson.databind.JsonNode;
+
 /** Tokens as the real decoder judges them: signature, expiry and issuer, not the shortcuts of a MockMvc slice. */
 class BearerTokenIT extends IntegrationTest {
 
@@ -89,6 +91,39 @@ class BearerTokenIT extends IntegrationTest {
     @Test
     void theProbesAndTheApiDescriptionNeedNoToken() {
         assertThat(http().get("/livez").status()).isEqualTo(200);
+        assertThat(http().get("/readyz").status()).isEqualTo(200);
         assertThat(http().get("/v3/api-docs").status()).isEqualTo(200);
+        assertThat(http().get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    /**
+     * A request the firewall refuses is answered through the container's error dispatch, which
+     * re-enters the filter chain without any authentication: it keeps its 400 rather than turning
+     * into a 401 (a MockMvc slice has no error dispatch, so only a real server shows this).
+     */
+    @Test
+    void anAnonymousRequestRefusedThroughTheErrorDispatchKeepsItsStatus() {
+        Answer answer = http().send("POST", CREATE + ";x=1", BODY);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    }
+
+    @Test
+    void anAnonymousRequestOutsideTheApiNeedsATokenToo() {
+        isUnauthorized(http().get("/nothing-here"));
+    }
+
+    /** Commands and the administration name the bearer schemes; the admin's login asks for the admin scope. */
+    @Test
+    void theApiDescriptionSaysWhichOperationsNeedAToken() {
+        JsonNode api = http().get("/v3/api-docs").json();
+
+        assertThat(api.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(api.at("/components/securitySchemes/oauth2/flows/authorizationCode/tokenUrl").asString())
+                .isEqualTo("http://localhost:9000/oauth2/token");
+        JsonNode create = api.at("/paths/~1api~1v1~1posts/post");
+        assertThat(create.get("security").toString()).contains("\"bearer\"", "\"oauth2\"");
+        assertThat(create.path("parameters").toString()).as("the acting user is no parameter").doesNotContain("\"name\":\"name\"");
+        assertThat(api.at("/paths/~1api~1v1~1admin~1replay/post/security").toString()).contains("posts.admin");
     }
 }

@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.infra.test.TestInfrastructure;
+import org.socialmedia.infra.test.TestIssuer;
 import org.socialmedia.post.common.wire.PostEventCodec;
 import org.socialmedia.post.query.projection.PoisonRecords;
 import org.socialmedia.post.query.support.PostEventTopic;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -41,7 +43,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * dead-letter topic holds only what this test puts there.
  */
 @SpringBootTest(properties = "app.kafka.topic=" + DeadLetterRedriveIT.TOPIC)
-@Import(PostEventTopic.class)
+@Import({PostEventTopic.class, TestIssuer.class})
 @AutoConfigureMockMvc
 class DeadLetterRedriveIT {
 
@@ -76,7 +78,8 @@ class DeadLetterRedriveIT {
         SendResult<String, String> parked = send(new ProducerRecord<>(TOPIC, key(liked), codec.encode(liked)));
         await().atMost(PATIENCE).until(() -> parked(post.postId()) == 1);
 
-        assertThat(mvc.post().uri("/api/v1/admin/dead-letters/redrive")).hasStatus(HttpStatus.ACCEPTED)
+        assertThat(redrive(TestIssuer.token("alice"))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(redrive(TestIssuer.adminToken())).hasStatus(HttpStatus.ACCEPTED)
                 .bodyJson().isStrictlyEqualTo("{\"redriven\":1}");
 
         await().atMost(PATIENCE).until(() -> appliedVersion(post.postId()) == 2);
@@ -89,8 +92,13 @@ class DeadLetterRedriveIT {
                 .isEqualTo(DEAD_LETTER_TOPIC + "-" + deadLetter.getRecordMetadata().partition()
                         + "@" + deadLetter.getRecordMetadata().offset());
 
-        assertThat(mvc.post().uri("/api/v1/admin/dead-letters/redrive")).hasStatus(HttpStatus.ACCEPTED)
+        assertThat(redrive(TestIssuer.adminToken())).hasStatus(HttpStatus.ACCEPTED)
                 .bodyJson().isStrictlyEqualTo("{\"redriven\":0}");
+    }
+
+    /** The re-drive as an operator asks for it, with a token of the trusted issuer (the admin's has the scope). */
+    private MockMvcTester.MockMvcRequestBuilder redrive(String token) {
+        return mvc.post().uri("/api/v1/admin/dead-letters/redrive").header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
     }
 
     /** The event as the projection's error handler would have dead-lettered it. */

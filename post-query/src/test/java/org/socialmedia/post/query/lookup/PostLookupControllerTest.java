@@ -313,7 +313,18 @@ class PostLookupControllerTest {
             given(queries.dispatch(new FindPostByIdQuery(POST_ID))).willReturn(Optional.of(POST));
             assertThat(mvc.get().uri("/api/v1/posts/{id}", POST_ID).header(HttpHeaders.ORIGIN, "https://app.example"))
                     .hasStatusOk()
-                    .headers().hasValue(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Location, Retry-After");
+                    .headers().hasValue(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Location, Retry-After, WWW-Authenticate");
+        }
+
+        @Test
+        void letsTheFrontendSendItsBearerToken() {
+            assertThat(mvc.options().uri("/api/v1/posts")
+                    .header(HttpHeaders.ORIGIN, "https://app.example")
+                    .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                    .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization"))
+                    .hasStatusOk()
+                    .hasHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://app.example")
+                    .headers().hasValue(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "authorization");
         }
 
         @Test
