@@ -494,9 +494,9 @@ class PostQueryIT {
                     .hasPathSatisfying("$.components.securitySchemes.oauth2.flows.authorizationCode.authorizationUrl",
                             url -> assertThat(url).isEqualTo("http://localhost:9000/oauth2/authorize"))
                     .hasPathSatisfying("$.paths['/api/v1/admin/dead-letters/redrive'].post.security[*].oauth2[*]",
-                            scopes -> assertThat(scopes).asString().contains("posts.admin"))
+                            scopes -> assertThat(scopes).asArray().containsExactly("posts.admin"))
                     .hasPathSatisfying("$.paths['/api/v1/admin/dead-letters/redrive'].post.security[*].bearer",
-                            bearer -> assertThat(bearer).asList().hasSize(1))
+                            bearer -> assertThat(bearer).asArray().hasSize(1))
                     .doesNotHavePath("$.paths['/api/v1/posts/{id}'].get.security")
                     .doesNotHavePath("$.paths['/api/v1/posts'].get.security")
                     .doesNotHavePath("$.security");

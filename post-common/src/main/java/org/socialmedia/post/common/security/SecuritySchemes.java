@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import io.swagger.v3.oas.models.Components;
