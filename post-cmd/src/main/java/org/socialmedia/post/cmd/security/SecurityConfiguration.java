@@ -2,6 +2,7 @@ package org.socialmedia.post.cmd.security;
 
 import java.util.List;
 
+import org.socialmedia.post.cmd.ratelimit.CommandRateLimits;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -47,7 +49,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
      */
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http,
-                                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+                                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
+                                    CommandRateLimits rateLimits) {
         ProblemAnswers answers = new ProblemAnswers(problems);
         return http
                 .authorizeHttpRequests(requests -> requests
@@ -75,6 +78,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .csrf(csrf -> csrf.disable())
                 // The CORS mappings of the web feature, applied before authentication so that a preflight is answered.
                 .cors(Customizer.withDefaults())
+                // Once the token is read (an invalid one is 401 already), so that a user is counted by name.
+                .addFilterAfter(rateLimits.filter(new ActingUsers(settings.usernameClaim())::nameOf),
+                        BearerTokenAuthenticationFilter.class)
                 .build();
     }
 }
