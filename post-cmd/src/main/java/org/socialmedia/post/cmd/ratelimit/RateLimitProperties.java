@@ -34,10 +34,13 @@ import jakarta.validation.constraints.Positive;
  *                                proxy)
  * @param anonymousRefillTokens   such commands given back to an address every {@code anonymousRefillPeriod}
  * @param anonymousRefillPeriod   see {@code anonymousRefillTokens}
- * @param trackedClients          most users, and most addresses, whose buckets are kept; a bucket idle
- *                                long enough to be full again is forgotten, since it is then the same as
- *                                a new one, so this bound only matters when a client sprays addresses or
- *                                user names, and then it caps the memory they can take
+ * @param trackedClients          most users, and most addresses, whose buckets are kept (about 500 bytes
+ *                                each, key included: 20000 take some 10 MB per map); a bucket idle long
+ *                                enough to be full again is forgotten, since it is then the same as a new
+ *                                one, so the bound matters only when tens of thousands of clients send
+ *                                within those few seconds, or a client sprays addresses or user names;
+ *                                a bucket pushed out early comes back full, so the bound errs on the
+ *                                client's side, never with a 429 it had not earned
  */
 @Validated
 @ConfigurationProperties("app.security.rate-limit")
@@ -49,7 +52,7 @@ record RateLimitProperties(
         @DefaultValue("30") @Positive long anonymousCapacity,
         @DefaultValue("5") @Positive long anonymousRefillTokens,
         @DefaultValue("1s") @DurationMin(millis = 1) Duration anonymousRefillPeriod,
-        @DefaultValue("100000") @Positive int trackedClients) {
+        @DefaultValue("20000") @Positive int trackedClients) {
 
     Limit perUser() {
         return new Limit(capacity, refillTokens, refillPeriod);

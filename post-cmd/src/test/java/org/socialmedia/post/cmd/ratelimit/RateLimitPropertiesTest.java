@@ -27,7 +27,7 @@ class RateLimitPropertiesTest {
             assertThat(settings.enabled()).isTrue();
             assertThat(settings.perUser()).isEqualTo(new Limit(60, 10, Duration.ofSeconds(1)));
             assertThat(settings.perAddress()).isEqualTo(new Limit(30, 5, Duration.ofSeconds(1)));
-            assertThat(settings.trackedClients()).isEqualTo(100_000);
+            assertThat(settings.trackedClients()).isEqualTo(20_000);
         });
     }
 
