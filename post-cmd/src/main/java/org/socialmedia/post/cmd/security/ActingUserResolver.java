@@ -4,22 +4,18 @@ import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/**
- * Gives a controller method its {@link ActingUser}. The name is read from the token's claims rather
- * than {@link Authentication#getName()}, which has no fallback when the configured claim is absent.
- */
+/** Gives a controller method its {@link ActingUser}, as {@link ActingUsers} names it. */
 class ActingUserResolver implements HandlerMethodArgumentResolver {
 
-    private final String usernameClaim;
+    private final ActingUsers users;
 
     ActingUserResolver(String usernameClaim) {
-        this.usernameClaim = usernameClaim;
+        this.users = new ActingUsers(usernameClaim);
     }
 
     @Override
@@ -35,20 +31,6 @@ class ActingUserResolver implements HandlerMethodArgumentResolver {
             // The filter chain lets no anonymous request reach a command, so this is a wiring mistake.
             throw new AuthenticationCredentialsNotFoundException("no authenticated user for " + parameter.getExecutable());
         }
-        return new ActingUser(nameOf(authentication));
-    }
-
-    private String nameOf(Authentication authentication) {
-        if (authentication.getPrincipal() instanceof Jwt jwt) {
-            String name = jwt.getClaimAsString(usernameClaim);
-            if (name != null && !name.isBlank()) {
-                return name;
-            }
-            if (jwt.getSubject() != null) {
-                return jwt.getSubject();
-            }
-        }
-        // Another kind of authentication (a test's mock user) has nothing but its name.
-        return authentication.getName();
+        return users.of(authentication);
     }
 }

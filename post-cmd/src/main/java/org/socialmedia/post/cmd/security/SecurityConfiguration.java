@@ -2,6 +2,7 @@ package org.socialmedia.post.cmd.security;
 
 import java.util.List;
 
+import org.socialmedia.post.cmd.ratelimit.CommandRateLimits;
 import org.socialmedia.post.common.security.AdminScope;
 import org.socialmedia.post.common.security.OpenApiSecurityProperties;
 import org.socialmedia.post.common.security.ResourceServerChain;
@@ -12,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -47,11 +49,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
     /** The resource server's common chain ({@link ResourceServerChain}) around the rules of this service's routes. */
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http,
-                                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+                                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
+                                    CommandRateLimits rateLimits) {
         return ResourceServerChain.configure(http, problems, requests -> requests
                         .requestMatchers("/api/v1/admin/**").hasAuthority(AdminScope.AUTHORITY)
                         // Every command acts for the token's user.
                         .requestMatchers("/api/**").authenticated())
+                // Once the token is read (an invalid one is 401 already), so that a user is counted by name.
+                .addFilterAfter(rateLimits.filter(new ActingUsers(settings.usernameClaim())::nameOf),
+                        BearerTokenAuthenticationFilter.class)
                 .build();
     }
 }

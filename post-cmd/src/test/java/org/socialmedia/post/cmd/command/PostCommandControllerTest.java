@@ -67,7 +67,8 @@ import jakarta.servlet.ServletContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@WebMvcTest(PostCommandController.class)
+// Its tests send dozens of commands as one user within a second or two; the rate limit has tests of its own.
+@WebMvcTest(controllers = PostCommandController.class, properties = "app.security.rate-limit.enabled=false")
 @Import(PostCommandControllerTest.Lookups.class)
 class PostCommandControllerTest {
 
