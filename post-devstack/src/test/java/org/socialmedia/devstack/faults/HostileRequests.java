@@ -91,16 +91,23 @@ final class HostileRequests {
         this.lookups = lookups;
         this.post = post;
         this.comment = comment;
-        this.hostileAuthorizations = List.copyOf(hostileAuthorizations(stolenKey).values());
+        // Without the oversized header: Tomcat answers it before the application (see hostileAuthorizations).
+        this.hostileAuthorizations = hostileAuthorizations(stolenKey).entrySet().stream()
+                .filter(header -> !header.getKey().equals(OVERSIZED)).map(Map.Entry::getValue).toList();
         this.kinds = List.of(this::invalidBody, this::nonJsonContentType, this::badPathIds, this::notPermitted,
                 this::staleOrMalformedIfMatch, this::badDeleteParameters, this::wrongMethodOnCommands, this::unknownRoute,
                 this::badListParameters, this::badLookupIds, this::badMinVersion, this::wrongMethodOnLookups, this::hugeBody,
                 this::unstorableText, this::hostileAuthorization);
     }
 
+    static final String OVERSIZED = "a 10 KB token";
+
     /**
      * {@code Authorization} headers no command may be accepted with, by what is wrong with them:
      * none names a user who could act, or the user it names is one no service may accept.
+     * {@link #OVERSIZED} exceeds the server's limit on a request's headers (8 KB), so Tomcat refuses
+     * it with its own 400 page before any filter of the application runs: a 4xx, but not problem
+     * details.
      */
     static Map<String, String> hostileAuthorizations(StackSigningKey stolenKey) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -109,7 +116,7 @@ final class HostileRequests {
         headers.put("the scheme and blanks", "Bearer    ");
         headers.put("garbage", "Bearer not-a-jwt");
         headers.put("three garbage parts", "Bearer aaa.bbb.ccc");
-        headers.put("a 10 KB token", "Bearer " + "eyJhbGciOiJSUzI1NiJ9." + "A".repeat(10_240) + ".sig");
+        headers.put(OVERSIZED, "Bearer " + "eyJhbGciOiJSUzI1NiJ9." + "A".repeat(10_240) + ".sig");
         headers.put("two tokens", "Bearer " + TestIssuer.foreign("alice") + " " + TestIssuer.foreign("bob"));
         headers.put("another scheme", "Basic YWxpY2U6YWxpY2U=");
         headers.put("alice forged, signed with another key", "Bearer " + TestIssuer.foreign("alice"));
@@ -188,11 +195,15 @@ final class HostileRequests {
         };
     }
 
+    /**
+     * Sent by bob, who wrote neither the post nor the comment: without a username, a command acts
+     * as its token's user, so a missing or ignored parameter would not be a defect for their authors.
+     */
     private Request badDeleteParameters(Random random) {
         String query = pick(random, BAD_USERNAME_PARAMS);
         return random.nextBoolean()
-                ? command("DELETE", POSTS + "/" + post + query, null, null)
-                : command("DELETE", POSTS + "/" + post + "/comments/" + comment + query, null, null);
+                ? commandAs("bob", "DELETE", POSTS + "/" + post + query, null, null, Map.of())
+                : commandAs("bob", "DELETE", POSTS + "/" + post + "/comments/" + comment + query, null, null, Map.of());
     }
 
     private Request wrongMethodOnCommands(Random random) {
