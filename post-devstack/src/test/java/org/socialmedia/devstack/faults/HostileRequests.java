@@ -318,7 +318,8 @@ final class HostileRequests {
         return switch (random.nextInt(5)) {
             case 0 -> command("POST", POSTS, contentType, body);
             case 1 -> command("PUT", POSTS + "/" + post + "/message", contentType, body);
-            case 2 -> command("POST", POSTS + "/" + post + "/likes", contentType, body);
+            // A post that does not exist: a like's body may leave the user out, so {} or nulls are a valid like of alice's.
+            case 2 -> command("POST", POSTS + "/" + UUID.randomUUID() + "/likes", contentType, body);
             case 3 -> command("POST", POSTS + "/" + post + "/comments", contentType, body);
             default -> command("PUT", POSTS + "/" + post + "/comments/" + comment, contentType, body);
         };
