@@ -17,9 +17,14 @@ record BenchOptions(
         int hotPostEvents,
         Target target) {
 
-    /** Where the pair and its infrastructure are; null fields mean "start them here". */
+    /**
+     * Where the pair and its infrastructure are; null fields mean "start them here". The identity
+     * provider must mint tokens for any name (a devstack's does); the management URLs, where the
+     * heap is read, may be left out.
+     */
     record Target(String commandUrl, String queryUrl, String mongoUri, String jdbcUrl, String jdbcUser,
-                  String jdbcPassword, String kafkaBootstrap) {
+                  String jdbcPassword, String kafkaBootstrap, String authUrl, String commandManagementUrl,
+                  String queryManagementUrl) {
 
         boolean startsItsOwnStack() {
             return commandUrl == null;
@@ -38,10 +43,11 @@ record BenchOptions(
         boolean quick = Boolean.parseBoolean(given.getOrDefault("quick", "false"));
         Target target = new Target(given.get("cmd-url"), given.get("query-url"), given.get("mongo-uri"),
                 given.get("jdbc-url"), given.getOrDefault("jdbc-user", "postgres"), given.getOrDefault("jdbc-password", "postgres"),
-                given.get("kafka"));
+                given.get("kafka"), given.get("auth-url"), given.get("cmd-management-url"), given.get("query-management-url"));
         if (!target.startsItsOwnStack() && (target.queryUrl() == null || target.mongoUri() == null
-                || target.jdbcUrl() == null || target.kafkaBootstrap() == null)) {
-            throw new IllegalArgumentException("with --cmd-url, also give --query-url, --mongo-uri, --jdbc-url and --kafka");
+                || target.jdbcUrl() == null || target.kafkaBootstrap() == null || target.authUrl() == null)) {
+            throw new IllegalArgumentException("with --cmd-url, also give --query-url, --mongo-uri, --jdbc-url, --kafka and --auth-url"
+                    + " (an identity provider that mints tokens for any name, as the devstack's does)");
         }
         return new BenchOptions(
                 quick,

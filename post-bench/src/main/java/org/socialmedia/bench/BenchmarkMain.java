@@ -28,19 +28,27 @@ public final class BenchmarkMain {
         InfrastructureLogs.sendTo(stackDir.resolve("logs"));
         try (LocalPair pair = options.target().startsItsOwnStack() ? LocalPair.start(stackDir) : null) {
             BenchOptions.Target target = pair == null ? options.target() : pair.target();
-            boolean consistent = run(options, target);
+            String rateLimit = pair == null ? "as the target configures it" : "off (" + LocalPair.WITHOUT_RATE_LIMITS + ")";
+            boolean consistent = run(options, target, rateLimit);
             if (!consistent) {
                 System.exit(1);
             }
         }
     }
 
-    private static boolean run(BenchOptions options, BenchOptions.Target target) throws Exception {
-        CommandApi commands = new CommandApi(target.commandUrl());
+    private static boolean run(BenchOptions options, BenchOptions.Target target, String rateLimit) throws Exception {
+        // Every user the load acts as, with a token minted before anything is timed: more than the
+        // hot post's likes and every round's samples, so that each like is a new one.
+        int userCount = options.hotPostEvents() + 1000;
+        log("minting tokens for %,d users at %s", userCount, target.authUrl());
+        long mintStart = System.nanoTime();
+        BenchUsers users = BenchUsers.mint(target.authUrl(), userCount, options.clients());
+        log("  %,d tokens in %d ms; per-user rate limit: %s", users.size(), (System.nanoTime() - mintStart) / 1_000_000, rateLimit);
+        CommandApi commands = new CommandApi(target.commandUrl(), users);
         LookupApi lookups = new LookupApi(target.queryUrl());
-        SocialLoad social = new SocialLoad(commands, lookups, options.clients());
-        HotPost hotPost = new HotPost(commands, options.clients());
-        Report report = new Report();
+        SocialLoad social = new SocialLoad(commands, lookups, users, options.clients());
+        HotPost hotPost = new HotPost(commands, users, options.clients());
+        Report report = new Report().identity(users.size(), rateLimit);
         try (EventStoreReader store = new EventStoreReader(target.mongoUri())) {
             log("seeding %d posts and a post with %d events", options.posts(), options.hotPostEvents());
             // The hot post's likes queue behind each other on one post, leaving most of the
@@ -117,8 +125,8 @@ public final class BenchmarkMain {
         round.put("hot_post_p50_ms", hot.hotP50Millis());
         round.put("fresh_post_p50_ms", hot.freshP50Millis());
 
-        round.put("cmd_heap_used_max_mb", HeapWatch.heapUsedMegabytes(target.commandUrl()));
-        round.put("query_heap_used_max_mb", HeapWatch.heapUsedMegabytes(target.queryUrl()));
+        round.put("cmd_heap_used_max_mb", HeapWatch.heapUsedMegabytes(target.commandManagementUrl()));
+        round.put("query_heap_used_max_mb", HeapWatch.heapUsedMegabytes(target.queryManagementUrl()));
 
         Rebuild.Outcome rebuild = new Rebuild(commands, store, target).run();
         round.put("rebuild_events_per_s", rebuild.eventsPerSecond());

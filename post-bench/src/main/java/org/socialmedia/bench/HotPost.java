@@ -16,30 +16,33 @@ final class HotPost {
     }
 
     private final CommandApi commands;
+    private final BenchUsers users;
     private final int clients;
     private UUID hot;
     private int likes;
 
-    HotPost(CommandApi commands, int clients) {
+    HotPost(CommandApi commands, BenchUsers users, int clients) {
         this.commands = commands;
+        this.users = users;
         this.clients = clients;
     }
 
-    /** Builds the hot post once: its events are likes by distinct users, sent concurrently. */
+    /** Builds the hot post once: its events are likes by distinct users (the pool's first), sent concurrently. */
     void prepare(int events) {
-        hot = SocialLoad.require(commands.createPost("celebrity", "the hot post")).id();
-        Workers.runCount(clients, events - 1, i -> SocialLoad.require(commands.likePost(hot, "follower-" + i)));
+        hot = SocialLoad.require(commands.createPost(users.name(0), "the hot post")).id();
+        Workers.runCount(clients, events - 1, i -> SocialLoad.require(commands.likePost(hot, users.name(i))));
         likes = events - 1;
     }
 
+    /** The pool is larger than the hot post's likes and every round's samples, so each sample is a new like. */
     Outcome measure(int samples) {
-        UUID fresh = SocialLoad.require(commands.createPost("newcomer", "a fresh post")).id();
+        UUID fresh = SocialLoad.require(commands.createPost(users.name(1), "a fresh post")).id();
         Latencies onHot = new Latencies();
         Latencies onFresh = new Latencies();
         for (int i = 0; i < samples; i++) {
-            String lateFan = "late-fan-" + (likes++);
+            String lateFan = users.name(likes++);
             onHot.record(timed(() -> commands.likePost(hot, lateFan)));
-            String fan = "fan-" + i;
+            String fan = users.name(i);
             onFresh.record(timed(() -> commands.likePost(fresh, fan)));
         }
         return new Outcome(onHot.millis(50), onFresh.millis(50));

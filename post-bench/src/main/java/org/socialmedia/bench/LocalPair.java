@@ -2,18 +2,22 @@ package org.socialmedia.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.socialmedia.devstack.LocalStack;
 import org.socialmedia.devstack.StackSettings;
 
 /**
- * The pair started here on embedded infrastructure, on free ports and in a folder of its own,
- * with the services' JVMs as in production (full JIT, G1 aiming at 20 ms pauses as the
- * Dockerfiles set it) and held to -Xmx512m each.
+ * The pair started here on embedded infrastructure, with its identity provider, on free ports and
+ * in a folder of its own, with the services' JVMs as in production (full JIT, G1 aiming at 20 ms
+ * pauses as the Dockerfiles set it) and held to -Xmx512m each. post-cmd's per-user rate limit is
+ * off: the benchmark measures throughput, which a limit meant for people would cap.
  */
 final class LocalPair implements AutoCloseable {
 
     private static final List<String> SERVICE_JVM = List.of("-Xms512m", "-Xmx512m", "-XX:MaxGCPauseMillis=20");
+    /** The switch of post-cmd's rate limit, as a deployment sets it. */
+    static final Map<String, String> WITHOUT_RATE_LIMITS = Map.of("APP_SECURITY_RATE_LIMIT_ENABLED", "false");
 
     private final LocalStack stack;
 
@@ -22,14 +26,15 @@ final class LocalPair implements AutoCloseable {
     }
 
     static LocalPair start(Path dataDir) {
-        StackSettings settings = StackSettings.onFreePorts(dataDir).withJvmOptions(SERVICE_JVM);
+        StackSettings settings = StackSettings.onFreePorts(dataDir).withJvmOptions(SERVICE_JVM).withEnvironment(WITHOUT_RATE_LIMITS);
         return new LocalPair(LocalStack.start(new StackSettings(settings.repositoryRoot(), settings.dataDir(), settings.ports(),
                 true, settings.jvmOptions(), settings.environment()), message -> BenchmarkMain.log("%s", message)));
     }
 
     BenchOptions.Target target() {
         return new BenchOptions.Target(stack.commandServiceUrl(), stack.queryServiceUrl(), stack.mongoConnectionString(),
-                stack.postgresJdbcUrl(), stack.postgresUsername(), stack.postgresPassword(), stack.kafkaBootstrapServers());
+                stack.postgresJdbcUrl(), stack.postgresUsername(), stack.postgresPassword(), stack.kafkaBootstrapServers(),
+                stack.issuerUrl(), stack.commandServiceManagementUrl(), stack.queryServiceManagementUrl());
     }
 
     @Override

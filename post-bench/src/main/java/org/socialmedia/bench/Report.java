@@ -38,9 +38,18 @@ final class Report {
     }
 
     private final List<Round> rounds = new ArrayList<>();
+    private int usersWithTokens;
+    private String rateLimit = "unknown";
 
     void add(Round round) {
         rounds.add(round);
+    }
+
+    /** How the commands were authenticated: the distinct users with a bearer token each, and post-cmd's rate limit. */
+    Report identity(int users, String rateLimitSetting) {
+        this.usersWithTokens = users;
+        this.rateLimit = rateLimitSetting;
+        return this;
     }
 
     record Spread(double median, double min, double max, List<Double> values) {
@@ -63,7 +72,9 @@ final class Report {
 
     String markdown(boolean consistent, String machine, BenchOptions options) {
         StringBuilder table = new StringBuilder();
-        table.append("Machine: ").append(machine).append(", ").append(rounds.size()).append(" rounds\n\n");
+        table.append("Machine: ").append(machine).append(", ").append(rounds.size()).append(" rounds\n");
+        table.append(String.format(Locale.ROOT, "Commands with bearer tokens of %,d distinct users, minted before the timed phases;"
+                + " per-user rate limit %s%n%n", usersWithTokens, rateLimit));
         table.append("| figure | median | min | max |\n| --- | ---: | ---: | ---: |\n");
         LABELS.forEach((key, label) -> {
             Spread spread = spread(key);
@@ -96,6 +107,8 @@ final class Report {
         root.put("posts", options.posts());
         root.put("load_seconds", options.loadDuration().toSeconds());
         root.put("quick", options.quick());
+        root.put("users_with_tokens", usersWithTokens);
+        root.put("rate_limit", rateLimit);
         Files.createDirectories(file.getParent());
         Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     }

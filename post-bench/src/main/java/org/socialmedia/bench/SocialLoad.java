@@ -2,7 +2,9 @@ package org.socialmedia.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +19,7 @@ import org.socialmedia.testsupport.api.LookupApi;
 /**
  * The social app's write traffic: seeded posts, then a mix of 60% likes by distinct users, 25%
  * comments, 10% message edits by the author and 5% new posts, aimed at posts picked by a Zipf law.
+ * Every command is sent with its user's token, from the pool minted before the load.
  */
 final class SocialLoad {
 
@@ -31,20 +34,23 @@ final class SocialLoad {
 
     private final CommandApi commands;
     private final LookupApi lookups;
+    private final BenchUsers users;
     private final int clients;
     private final List<SeededPost> posts = new CopyOnWriteArrayList<>();
-    private final AtomicLong users = new AtomicLong();
+    /** Likes sent per post: the n-th like of a post is by the n-th user, so each is a new like while the pool lasts. */
+    private final Map<UUID, AtomicLong> likesSent = new ConcurrentHashMap<>();
     private ZipfPicker picker;
 
-    SocialLoad(CommandApi commands, LookupApi lookups, int clients) {
+    SocialLoad(CommandApi commands, LookupApi lookups, BenchUsers users, int clients) {
         this.commands = commands;
         this.lookups = lookups;
+        this.users = users;
         this.clients = clients;
     }
 
     void seed(int count) {
         Workers.runCount(clients, count, i -> {
-            String author = "author-" + i;
+            String author = users.name(i);
             UUID post = require(commands.createPost(author, "post number " + i)).id();
             posts.add(new SeededPost(post, author));
         });
@@ -94,13 +100,14 @@ final class SocialLoad {
     private Answer oneCommand(SeededPost target) {
         int dice = ThreadLocalRandom.current().nextInt(100);
         if (dice < 60) {
-            return commands.likePost(target.id(), "fan-" + users.incrementAndGet());
+            long like = likesSent.computeIfAbsent(target.id(), post -> new AtomicLong()).getAndIncrement();
+            return commands.likePost(target.id(), users.name(like));
         } else if (dice < 85) {
-            return commands.addComment(target.id(), "reader-" + ThreadLocalRandom.current().nextInt(1000), "a comment");
+            return commands.addComment(target.id(), users.name(ThreadLocalRandom.current().nextInt(1000)), "a comment");
         } else if (dice < 95) {
             return commands.updateMessage(target.id(), target.author(), "edited at " + System.nanoTime());
         }
-        return commands.createPost("author-new-" + users.incrementAndGet(), "a new post");
+        return commands.createPost(users.name(ThreadLocalRandom.current().nextInt(users.size())), "a new post");
     }
 
     /** From the command's answer to the lookup that shows its version, as a client would wait for it. */

@@ -35,12 +35,19 @@ class BenchOptionsTest {
     @Test
     void aRunningPairNeedsEveryAddress() {
         BenchOptions options = BenchOptions.parse(new String[] {"--cmd-url=http://cmd", "--query-url=http://query",
-                "--mongo-uri=mongodb://mongo", "--jdbc-url=jdbc:postgresql://pg/db", "--kafka=kafka:9092"});
+                "--mongo-uri=mongodb://mongo", "--jdbc-url=jdbc:postgresql://pg/db", "--kafka=kafka:9092",
+                "--auth-url=http://localhost:9000"});
 
         assertThat(options.target().startsItsOwnStack()).isFalse();
         assertThat(options.target().jdbcUser()).isEqualTo("postgres");
+        assertThat(options.target().authUrl()).isEqualTo("http://localhost:9000");
+        assertThat(options.target().commandManagementUrl()).as("optional: the heap is then not reported").isNull();
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--cmd-url=http://cmd"}))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--cmd-url=http://cmd", "--query-url=http://query",
+                "--mongo-uri=mongodb://mongo", "--jdbc-url=jdbc:postgresql://pg/db", "--kafka=kafka:9092"}))
+                .as("commands need tokens, so an identity provider").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--auth-url");
     }
 
     @Test

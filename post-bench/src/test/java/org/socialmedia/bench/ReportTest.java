@@ -62,9 +62,10 @@ class ReportTest {
 
     @Test
     void theMarkdownTableListsTheMeasuredFiguresAndTheConsistency() {
-        String table = threeRounds().markdown(true, "2 cores, Linux, Java 17", OPTIONS);
+        String table = threeRounds().identity(4000, "off").markdown(true, "2 cores, Linux, Java 17", OPTIONS);
 
-        assertThat(table).startsWith("Machine: 2 cores, Linux, Java 17, 3 rounds\n");
+        assertThat(table).startsWith("Machine: 2 cores, Linux, Java 17, 3 rounds\n"
+                + "Commands with bearer tokens of 4,000 distinct users, minted before the timed phases; per-user rate limit off\n");
         assertThat(table).contains("| command throughput (commands/s) | 1,000 | 900 | 1,100 |\n");
         assertThat(table).contains("| command latency p99 (ms) | 12.50 | 9.00 | 30.00 |\n");
         assertThat(table).contains("| command p50 on a post with 3,000 events (ms) | 3.00 | 2.00 | 4.00 |\n");
@@ -76,7 +77,7 @@ class ReportTest {
     void resultJsonHoldsEveryFigureWithItsRoundsAndTheRunsSettings(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bench").resolve("result.json");
 
-        threeRounds().writeJson(file, false, "2 cores", OPTIONS);
+        threeRounds().identity(4000, "off").writeJson(file, false, "2 cores", OPTIONS);
 
         JsonNode result = JsonMapper.builder().build().readTree(Files.readString(file));
         assertThat(result.get("commands_per_s").asDouble()).isEqualTo(1000.0);
@@ -92,5 +93,7 @@ class ReportTest {
         assertThat(result.get("posts").asInt()).isEqualTo(300);
         assertThat(result.get("load_seconds").asLong()).isEqualTo(5);
         assertThat(result.get("quick").asBoolean()).isTrue();
+        assertThat(result.get("users_with_tokens").asInt()).isEqualTo(4000);
+        assertThat(result.get("rate_limit").asString()).isEqualTo("off");
     }
 }

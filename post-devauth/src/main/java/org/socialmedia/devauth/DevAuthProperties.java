@@ -1,7 +1,10 @@
 package org.socialmedia.devauth;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mintAnyUser      whether {@code POST /dev/mint} issues a token for any user name without a password,
  *                         for load tests that need many users. Never enable it outside a development stack: anyone
  *                         who can reach the port can then act as anyone
+ * @param keyFile          where the signing key (a JSON Web Key with its private parts) is kept: read at start,
+ *                         generated there on the first start. Unset: a new key at each start, so tokens do not
+ *                         outlive the process
  */
 @ConfigurationProperties("app.devauth")
 public record DevAuthProperties(@DefaultValue("social-web") String clientId,
@@ -27,5 +33,6 @@ public record DevAuthProperties(@DefaultValue("social-web") String clientId,
                                         "http://localhost:8082/swagger-ui/oauth2-redirect.html"})
                                 List<String> redirectUris,
                                 @DefaultValue("1h") Duration tokenTimeToLive,
-                                @DefaultValue("false") boolean mintAnyUser) {
+                                @DefaultValue("false") boolean mintAnyUser,
+                                @Nullable Path keyFile) {
 }

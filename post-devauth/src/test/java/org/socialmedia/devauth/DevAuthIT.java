@@ -119,6 +119,23 @@ class DevAuthIT {
         }
     }
 
+    /**
+     * What the "Authorize" button of each service's Swagger UI does: the code flow back to its
+     * {@code oauth2-redirect.html}, then the token asked for from the Swagger UI's own origin.
+     */
+    @Test
+    void theSwaggerUisOfBothServicesCanAuthorize() {
+        for (String swaggerUi : new String[] {"http://localhost:8081", "http://localhost:8082"}) {
+            HttpResponse<String> preflight = client.preflight("/oauth2/token", swaggerUi);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as(swaggerUi).hasValue(swaggerUi);
+
+            Jwt jwt = verify(new Browser(port).accessToken("bob", "bob", "openid profile",
+                    swaggerUi + "/swagger-ui/oauth2-redirect.html"));
+
+            assertThat(jwt.getClaimAsString("preferred_username")).as(swaggerUi).isEqualTo("bob");
+        }
+    }
+
     @Test
     void otherOriginsMayNot() {
         assertThat(client.preflight("/oauth2/token", "http://evil.test").statusCode()).isEqualTo(403);

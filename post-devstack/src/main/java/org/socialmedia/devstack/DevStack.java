@@ -15,6 +15,9 @@ public final class DevStack {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (TokenCommand.isOne(args)) {
+            System.exit(TokenCommand.run(List.of(args), System::getenv, System.out, System.err));
+        }
         Path repositoryRoot;
         DevStackOptions options;
         try {

@@ -1,6 +1,7 @@
 package org.socialmedia.devstack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,18 +19,30 @@ record DevStackOptions(boolean help, boolean fresh, Path dataDir, StackPorts por
 
     static final String USAGE = """
             Usage: ./devstack [options]      (or java -jar post-devstack/target/post-devstack-<version>-exec.jar)
+                   ./devstack token USER [--auth-port=PORT]
+                   ./devstack mint NAME [--auth-port=PORT]
 
-            Starts Kafka, PostgreSQL and a MongoDB-wire server, then post-cmd and post-query, and
-            stops everything on Ctrl-C. Data is kept in the data folder between runs.
+            Starts Kafka, PostgreSQL and a MongoDB-wire server, then the identity provider,
+            post-cmd and post-query, and stops everything on Ctrl-C. Data (and the key that signs
+            the tokens) is kept in the data folder between runs.
 
-              --fresh                start from empty: wipe the data folder first
-              --data-dir=DIR         the data folder (default: .devstack in the repository)
-              --cmd-port=PORT        post-cmd's HTTP port (default 8081)
-              --query-port=PORT      post-query's HTTP port (default 8082)
-              --kafka-port=PORT      Kafka's port (default 9092)
-              --postgres-port=PORT   PostgreSQL's port (default 5432)
-              --mongo-port=PORT      the MongoDB-wire server's port (default 27017)
-              --help                 this text
+              --fresh                        start from empty: wipe the data folder first
+              --data-dir=DIR                 the data folder (default: .devstack in the repository)
+              --cmd-port=PORT                post-cmd's HTTP port (default 8081)
+              --query-port=PORT              post-query's HTTP port (default 8082)
+              --auth-port=PORT               the identity provider's port, its issuer http://localhost:PORT (default 9000)
+              --cmd-management-port=PORT     post-cmd's management port: metrics, health (default 8091)
+              --query-management-port=PORT   post-query's management port (default 8092)
+              --kafka-port=PORT              Kafka's port (default 9092)
+              --postgres-port=PORT           PostgreSQL's port (default 5432)
+              --mongo-port=PORT              the MongoDB-wire server's port (default 27017)
+              --help                         this text
+
+            With a devstack running, in another terminal:
+              ./devstack token alice         prints a bearer token of a known user (alice, bob, carol,
+                                             dave, or admin, who holds posts.admin)
+              ./devstack mint NAME           prints a bearer token of any user name (letters, digits, . _ -)
+            for example: curl -H "Authorization: Bearer $(./devstack token alice)" ...
 
             Every option can also be given as an environment variable: --kafka-port=19092 is
             DEVSTACK_KAFKA_PORT=19092, --fresh is DEVSTACK_FRESH=true.
@@ -39,6 +52,9 @@ record DevStackOptions(boolean help, boolean fresh, Path dataDir, StackPorts por
         Map<String, String> options = new LinkedHashMap<>();
         options.put("cmd-port", LocalStack.COMMAND_SERVICE);
         options.put("query-port", LocalStack.QUERY_SERVICE);
+        options.put("auth-port", "the identity provider");
+        options.put("cmd-management-port", LocalStack.COMMAND_SERVICE + "'s management port");
+        options.put("query-management-port", LocalStack.QUERY_SERVICE + "'s management port");
         options.put("kafka-port", "Kafka");
         options.put("postgres-port", "PostgreSQL");
         options.put("mongo-port", "the MongoDB-wire server");
@@ -47,7 +63,9 @@ record DevStackOptions(boolean help, boolean fresh, Path dataDir, StackPorts por
 
     static DevStackOptions parse(List<String> args, Function<String, String> environment, Path repositoryRoot) {
         Map<String, String> given = new LinkedHashMap<>();
-        for (String option : List.of("fresh", "data-dir", "cmd-port", "query-port", "kafka-port", "postgres-port", "mongo-port")) {
+        List<String> options = new ArrayList<>(List.of("fresh", "data-dir"));
+        options.addAll(PORT_OPTIONS.keySet());
+        for (String option : options) {
             String value = environment.apply(environmentVariable(option));
             if (value != null && !value.isBlank()) {
                 given.put(option, value.trim());
@@ -75,7 +93,10 @@ record DevStackOptions(boolean help, boolean fresh, Path dataDir, StackPorts por
                 port(given, "query-port", defaults.queryService()),
                 port(given, "kafka-port", defaults.kafka()),
                 port(given, "postgres-port", defaults.postgres()),
-                port(given, "mongo-port", defaults.mongo()));
+                port(given, "mongo-port", defaults.mongo()),
+                port(given, "auth-port", defaults.auth()),
+                port(given, "cmd-management-port", defaults.commandServiceManagement()),
+                port(given, "query-management-port", defaults.queryServiceManagement()));
         return new DevStackOptions(help, Boolean.parseBoolean(given.getOrDefault("fresh", "false")), dataDir, ports);
     }
 

@@ -10,8 +10,13 @@ import java.util.function.Consumer;
 
 /**
  * The whole system on one machine: Kafka and the MongoDB-wire server in this JVM, PostgreSQL as
- * its child process, post-cmd and post-query as child processes from their jars. {@link #start} returns once both
- * services are ready; {@link #close} stops the services, then the infrastructure.
+ * its child process, the identity provider (post-devauth), post-cmd and post-query as child
+ * processes from their jars. {@link #start} returns once all three are ready; {@link #close} stops
+ * them, then the infrastructure.
+ *
+ * <p>Both services trust the identity provider as their issuer, as they would trust any OpenID
+ * provider in a deployment; its signing key is kept in {@code auth/} under the data folder, so
+ * that tokens stay valid across a restart of the stack (and are gone with {@code --fresh}).
  *
  * <p>The devstack command runs one on the usual ports; end-to-end tests and benchmarks run one on
  * free ports in a temporary folder ({@link StackSettings#onFreePorts}).
@@ -24,7 +29,14 @@ public final class LocalStack implements AutoCloseable {
 
     public static final String COMMAND_SERVICE = "post-cmd";
     public static final String QUERY_SERVICE = "post-query";
+    public static final String IDENTITY_PROVIDER = "post-devauth";
 
+    /** Where each service answers 200 once it is ready to take requests. */
+    private static final String SERVICE_READINESS = "/readyz";
+    private static final String PROVIDER_READINESS = "/.well-known/openid-configuration";
+
+    private static final String BROWSER_CLIENT_ID = "social-web";
+    private static final String SWAGGER_UI_REDIRECT = "/swagger-ui/oauth2-redirect.html";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
@@ -34,6 +46,7 @@ public final class LocalStack implements AutoCloseable {
     private final Infrastructure infrastructure;
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
     private final List<ServiceProcess> extraCommandServices = new ArrayList<>();
+    private ServiceProcess identityProvider;
     private ServiceProcess commandService;
     private ServiceProcess queryService;
     private boolean closed;
@@ -45,10 +58,11 @@ public final class LocalStack implements AutoCloseable {
         this.infrastructure = infrastructure;
     }
 
-    /** Starts the stack and waits until both services are ready; {@code progress} hears each step. */
+    /** Starts the stack and waits until every service is ready; {@code progress} hears each step. */
     public static LocalStack start(StackSettings settings, Consumer<String> progress) {
         ServiceJars jars = new ServiceJars(settings.repositoryRoot());
         // Fail on a missing jar before anything is started.
+        jars.jar(IDENTITY_PROVIDER);
         jars.jar(COMMAND_SERVICE);
         jars.jar(QUERY_SERVICE);
         DataDirectory.prepare(settings.dataDir(), settings.fresh());
@@ -59,9 +73,16 @@ public final class LocalStack implements AutoCloseable {
         // Child processes would outlive this JVM; the hook also covers a test run that ends abruptly.
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
         try {
-            progress.accept("Starting " + COMMAND_SERVICE + " and " + QUERY_SERVICE + " (logs in " + settings.logDir() + ")");
-            stack.commandService = stack.launch(COMMAND_SERVICE, stack.commandServiceEnvironment(), ports.commandService());
-            stack.queryService = stack.launch(QUERY_SERVICE, stack.queryServiceEnvironment(), ports.queryService());
+            progress.accept("Starting the identity provider, " + COMMAND_SERVICE + " and " + QUERY_SERVICE + " (logs in "
+                    + settings.logDir() + ")");
+            // First, though the services need it only for the first token (they fetch its keys then):
+            // all three start side by side, and the stack is ready when all three are.
+            stack.identityProvider = ServiceProcess.launch(IDENTITY_PROVIDER, jars.jar(IDENTITY_PROVIDER), ports.auth(),
+                    PROVIDER_READINESS, stack.identityProviderEnvironment(), StackSettings.QUICK_START_JVM_OPTIONS,
+                    settings.logDir().resolve(IDENTITY_PROVIDER + ".log"));
+            stack.commandService = stack.launchCommandService();
+            stack.queryService = stack.launchQueryService();
+            stack.identityProvider.awaitReady(READY_TIMEOUT);
             stack.commandService.awaitReady(READY_TIMEOUT);
             stack.queryService.awaitReady(READY_TIMEOUT);
             return stack;
@@ -77,6 +98,47 @@ public final class LocalStack implements AutoCloseable {
 
     public String queryServiceUrl() {
         return "http://localhost:" + ports.queryService();
+    }
+
+    /** post-cmd's management port: Prometheus, metrics, info and the full health report under {@code /actuator}. */
+    public String commandServiceManagementUrl() {
+        return "http://localhost:" + ports.commandServiceManagement();
+    }
+
+    public String queryServiceManagementUrl() {
+        return "http://localhost:" + ports.queryServiceManagement();
+    }
+
+    /**
+     * The identity provider's address, which is also the issuer ({@code iss}) of its tokens and
+     * the services' {@code issuer-uri}: {@code localhost}, as a browser on this machine reaches it.
+     */
+    public String issuerUrl() {
+        return "http://localhost:" + ports.auth();
+    }
+
+    /** Tokens from the running identity provider, the way a user gets them. */
+    public DevTokenClient tokens() {
+        return new DevTokenClient(issuerUrl());
+    }
+
+    /**
+     * The file that holds the identity provider's signing key (a JSON Web Key with its private
+     * parts): kept across restarts, so the tokens a developer holds stay valid.
+     */
+    public Path signingKeyFile() {
+        return settings.dataDir().resolve("auth").resolve("signing-key.json");
+    }
+
+    /** The public client of browser apps and of both Swagger UIs (authorization code with PKCE). */
+    public String browserClientId() {
+        return BROWSER_CLIENT_ID;
+    }
+
+    /** Where the browser client may be sent back to after a login: web apps' usual ports and both Swagger UIs. */
+    public List<String> browserRedirectUris() {
+        return List.of("http://localhost:3000/", "http://localhost:3000/callback", "http://localhost:5173/",
+                "http://localhost:5173/callback", commandServiceUrl() + SWAGGER_UI_REDIRECT, queryServiceUrl() + SWAGGER_UI_REDIRECT);
     }
 
     public String kafkaBootstrapServers() {
@@ -118,7 +180,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts post-query again (its log file starts over) and waits until it is ready. */
     public synchronized void startQueryService() {
         queryService.stop(STOP_GRACE);
-        queryService = launch(QUERY_SERVICE, queryServiceEnvironment(), ports.queryService());
+        queryService = launchQueryService();
         queryService.awaitReady(READY_TIMEOUT);
     }
 
@@ -135,7 +197,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts post-cmd again on its port (its log file starts over) and waits until it is ready. */
     public synchronized void startCommandService() {
         commandService.stop(STOP_GRACE);
-        commandService = launch(COMMAND_SERVICE, commandServiceEnvironment(), ports.commandService());
+        commandService = launchCommandService();
         commandService.awaitReady(READY_TIMEOUT);
     }
 
@@ -148,8 +210,8 @@ public final class LocalStack implements AutoCloseable {
     public synchronized String startExtraCommandService() {
         int port = FreePort.find();
         String logName = COMMAND_SERVICE + "-" + (extraCommandServices.size() + 2);
-        ServiceProcess extra = ServiceProcess.launch(COMMAND_SERVICE, jars.jar(COMMAND_SERVICE), port, commandServiceEnvironment(),
-                settings.jvmOptions(), settings.logDir().resolve(logName + ".log"));
+        ServiceProcess extra = ServiceProcess.launch(COMMAND_SERVICE, jars.jar(COMMAND_SERVICE), port, SERVICE_READINESS,
+                commandServiceEnvironment(FreePort.find()), settings.jvmOptions(), settings.logDir().resolve(logName + ".log"));
         extraCommandServices.add(extra);
         extra.awaitReady(READY_TIMEOUT);
         return extra.url();
@@ -175,7 +237,7 @@ public final class LocalStack implements AutoCloseable {
         infrastructure.startPostgres();
     }
 
-    /** Stops both services (gracefully, then forcibly), then the infrastructure. Idempotent. */
+    /** Stops the services and the identity provider (gracefully, then forcibly), then the infrastructure. Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -193,11 +255,14 @@ public final class LocalStack implements AutoCloseable {
     private void stopServices() {
         // Both at once: each may take seconds to finish its graceful shutdown.
         Thread queryStopper = new Thread(() -> stop(queryService), "stop-" + QUERY_SERVICE);
+        Thread providerStopper = new Thread(() -> stop(identityProvider), "stop-" + IDENTITY_PROVIDER);
         queryStopper.start();
+        providerStopper.start();
         stop(commandService);
         extraCommandServices.forEach(LocalStack::stop);
         try {
             queryStopper.join();
+            providerStopper.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -220,14 +285,46 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    private ServiceProcess launchCommandService() {
+        return launch(COMMAND_SERVICE, commandServiceEnvironment(ports.commandServiceManagement()), ports.commandService());
+    }
+
+    private ServiceProcess launchQueryService() {
+        return launch(QUERY_SERVICE, queryServiceEnvironment(), ports.queryService());
+    }
+
     private ServiceProcess launch(String name, Map<String, String> environment, int port) {
-        return ServiceProcess.launch(name, jars.jar(name), port, environment, settings.jvmOptions(),
+        return ServiceProcess.launch(name, jars.jar(name), port, SERVICE_READINESS, environment, settings.jvmOptions(),
                 settings.logDir().resolve(name + ".log"));
     }
 
-    /** Standard Spring Boot properties, as in docker-compose.yml, and where a new post's Location points. */
-    private Map<String, String> commandServiceEnvironment() {
-        Map<String, String> environment = new HashMap<>(settings.environment());
+    /**
+     * The identity provider's issuer is fixed to {@link #issuerUrl()}, whatever host a request
+     * names, so that its tokens match the services' {@code issuer-uri}. Its key is kept in the
+     * data folder.
+     *
+     * <p>Minting a token for any user name ({@code POST /dev/mint}) is on in every stack this
+     * class starts, and post-devauth's own default keeps it off everywhere else. The end-to-end
+     * tests, the fault suite and the benchmark act as hundreds or thousands of distinct users,
+     * and {@code ./devstack mint NAME} lets a developer try a name of their own. It gives away
+     * nothing the stack does not already give: every user's password is printed in the banner,
+     * the admin's included, and a minted token never holds the admin scope.
+     */
+    private Map<String, String> identityProviderEnvironment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER", issuerUrl());
+        environment.put("APP_DEVAUTH_KEY_FILE", signingKeyFile().toString());
+        environment.put("APP_DEVAUTH_MINT_ANY_USER", "true");
+        environment.put("APP_DEVAUTH_REDIRECT_URIS", String.join(",", browserRedirectUris()));
+        return environment;
+    }
+
+    /**
+     * Standard Spring Boot properties, as in docker-compose.yml: the infrastructure, the trusted
+     * issuer, the management port; and where a new post's Location points.
+     */
+    private Map<String, String> commandServiceEnvironment(int managementPort) {
+        Map<String, String> environment = serviceEnvironment(managementPort);
         environment.put("SPRING_DATA_MONGODB_URI", infrastructure.mongoConnectionString());
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         environment.put("APP_COMMANDS_LOOKUPS_BASE_URL", queryServiceUrl());
@@ -235,11 +332,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Map<String, String> queryServiceEnvironment() {
-        Map<String, String> environment = new HashMap<>(settings.environment());
+        Map<String, String> environment = serviceEnvironment(ports.queryServiceManagement());
         environment.put("SPRING_DATASOURCE_URL", infrastructure.postgresJdbcUrl());
         environment.put("SPRING_DATASOURCE_USERNAME", infrastructure.postgresUsername());
         environment.put("SPRING_DATASOURCE_PASSWORD", infrastructure.postgresPassword());
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        return environment;
+    }
+
+    private Map<String, String> serviceEnvironment(int managementPort) {
+        Map<String, String> environment = new HashMap<>(settings.environment());
+        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuerUrl());
+        environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
         return environment;
     }
 }

@@ -18,7 +18,10 @@ final class PortCheck {
                 "query-port", ports.queryService(),
                 "kafka-port", ports.kafka(),
                 "postgres-port", ports.postgres(),
-                "mongo-port", ports.mongo());
+                "mongo-port", ports.mongo(),
+                "auth-port", ports.auth(),
+                "cmd-management-port", ports.commandServiceManagement(),
+                "query-management-port", ports.queryServiceManagement());
         Map<Integer, String> seen = new HashMap<>();
         for (String option : DevStackOptions.PORT_OPTIONS.keySet()) {
             int port = byOption.get(option);

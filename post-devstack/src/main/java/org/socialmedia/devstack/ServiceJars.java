@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * The executable jars of the services, as Maven builds them: {@code <module>/target/<module>-<version>.jar}.
+ * The executable jars of the services and of the identity provider, as Maven builds them: {@code <module>/target/<module>-<version>.jar}.
  * The version is this module's own, so a stack never starts jars of another build.
  */
 final class ServiceJars {

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service ({@code post-cmd} or {@code post-query}) running from its executable jar in a
- * child JVM, configured only through its environment, as any deployment would configure it.
- * Its output goes to a log file, so that the console stays readable.
+ * One service ({@code post-cmd}, {@code post-query} or the identity provider {@code post-devauth})
+ * running from its executable jar in a child JVM, configured only through its environment, as any
+ * deployment would configure it. Its output goes to a log file, so that the console stays readable.
  */
 final class ServiceProcess {
 
@@ -28,17 +28,20 @@ final class ServiceProcess {
 
     private final String name;
     private final int port;
+    private final String readinessPath;
     private final Path logFile;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path logFile, Process process) {
+    private ServiceProcess(String name, int port, String readinessPath, Path logFile, Process process) {
         this.name = name;
         this.port = port;
+        this.readinessPath = readinessPath;
         this.logFile = logFile;
         this.process = process;
     }
 
-    static ServiceProcess launch(String name, Path jar, int port, Map<String, String> environment,
+    /** @param readinessPath what answers 200 once the service is ready, on {@code port} */
+    static ServiceProcess launch(String name, Path jar, int port, String readinessPath, Map<String, String> environment,
                                  List<String> jvmOptions, Path logFile) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -51,7 +54,7 @@ final class ServiceProcess {
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         try {
-            return new ServiceProcess(name, port, logFile, builder.start());
+            return new ServiceProcess(name, port, readinessPath, logFile, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + " from " + jar, e);
         }
@@ -62,13 +65,13 @@ final class ServiceProcess {
     }
 
     /**
-     * Waits until {@code /actuator/health/readiness} answers 200, which both services only do
-     * once their database is reachable. Fails at once if the process exits, with the end of
-     * its log, which names the cause.
+     * Waits until the readiness path answers 200 ({@code /readyz}, which both services only
+     * answer so once their database is reachable). Fails at once if the process exits, with the
+     * end of its log, which names the cause.
      */
     void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(url() + readinessPath))
                 .timeout(Duration.ofSeconds(2)).build();
         while (true) {
             if (!process.isAlive()) {

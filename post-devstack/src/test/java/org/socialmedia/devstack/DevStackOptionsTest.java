@@ -44,6 +44,22 @@ class DevStackOptionsTest {
     }
 
     @Test
+    void theIdentityProviderAndTheManagementPortsHaveOptionsLikeTheOthers() {
+        assertThat(StackPorts.defaults().auth()).isEqualTo(9000);
+        assertThat(StackPorts.defaults().commandServiceManagement()).isEqualTo(8091);
+        assertThat(StackPorts.defaults().queryServiceManagement()).isEqualTo(8092);
+
+        DevStackOptions options = parse(List.of("--auth-port=19000", "--cmd-management-port", "18091"),
+                Map.of("DEVSTACK_QUERY_MANAGEMENT_PORT", "18092", "DEVSTACK_AUTH_PORT", "29000"));
+
+        assertThat(options.ports().auth()).isEqualTo(19000);
+        assertThat(options.ports().commandServiceManagement()).isEqualTo(18091);
+        assertThat(options.ports().queryServiceManagement()).isEqualTo(18092);
+        assertThat(DevStackOptions.USAGE).contains("--auth-port=PORT", "--cmd-management-port=PORT",
+                "--query-management-port=PORT", "./devstack token", "./devstack mint");
+    }
+
+    @Test
     void anUnknownOptionOrABadPortIsRefusedWithItsName() {
         assertThatIllegalArgumentException().isThrownBy(() -> parse(List.of("--kafka=1"), Map.of()))
                 .withMessageContaining("--kafka");

@@ -37,8 +37,8 @@ import com.nimbusds.jose.proc.SecurityContext;
 
 /**
  * Spring Authorization Server with OpenID Connect, one public client for browser apps and the
- * Swagger UIs, and a login form for the authorization code flow. The signing key is Spring Boot's
- * (a new RSA key at each start): tokens do not outlive the process, which suits a dev stack.
+ * Swagger UIs, and a login form for the authorization code flow. The signing key comes from the
+ * {@code signing} feature (kept in a file, or new at each start).
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {

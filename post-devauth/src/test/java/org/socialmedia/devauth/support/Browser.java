@@ -41,22 +41,32 @@ public final class Browser {
 
     /** Logs in as the user, asks for the scopes, and returns the access token of the token response. */
     public String accessToken(String user, String password, String scopes) {
+        return accessToken(user, password, scopes, CALLBACK);
+    }
+
+    /**
+     * The same, for the app whose callback is {@code callback}: sent back there, it asks for the
+     * token from the callback's origin, as a browser does.
+     */
+    public String accessToken(String user, String password, String scopes, String callback) {
+        URI app = URI.create(callback);
+        String origin = app.getScheme() + "://" + app.getAuthority();
         String verifier = base64Url(random32());
         String authorize = base + "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", "social-web",
-                "redirect_uri", CALLBACK, "scope", scopes, "state", "s", "code_challenge_method", "S256",
+                "redirect_uri", callback, "scope", scopes, "state", "s", "code_challenge_method", "S256",
                 "code_challenge", base64Url(sha256(verifier))));
         expect(send(get(authorize)), 302);
         String login = send(get(base + "/login")).body();
         String csrf = find(CSRF, login);
         expect(send(post(base + "/login", Map.of("username", user, "password", password, "_csrf", csrf), null)), 302);
-        HttpResponse<String> callback = expect(send(get(authorize)), 302);
-        String location = callback.headers().firstValue("Location").orElseThrow();
-        if (!location.startsWith(CALLBACK)) {
+        HttpResponse<String> sentBack = expect(send(get(authorize)), 302);
+        String location = sentBack.headers().firstValue("Location").orElseThrow();
+        if (!location.startsWith(callback)) {
             throw new IllegalStateException("not sent back to the app: " + location);
         }
         HttpResponse<String> token = expect(send(post(base + "/oauth2/token", Map.of("grant_type", "authorization_code",
-                "code", find(CODE, location), "redirect_uri", CALLBACK, "client_id", "social-web",
-                "code_verifier", verifier), "http://localhost:5173")), 200);
+                "code", find(CODE, location), "redirect_uri", callback, "client_id", "social-web",
+                "code_verifier", verifier), origin)), 200);
         return find(ACCESS_TOKEN, token.body());
     }
 

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialmedia.devstack.LocalStack;
 import org.socialmedia.devstack.StackSettings;
+import org.socialmedia.devstack.tokens.StackTokens;
 import org.socialmedia.post.common.topic.PostTopics;
 import org.socialmedia.testsupport.api.CommandApi;
 import org.socialmedia.testsupport.api.LookupApi;
@@ -43,12 +45,17 @@ final class FaultStack implements AutoCloseable {
     private static final PostTopics TOPICS = PostTopics.defaults();
     private static final Duration CONVERGENCE_TIMEOUT = Duration.ofMinutes(2);
 
+    /** Rate limits off: no fault test is about them, and their load would trip them (an unknown property is ignored). */
+    private static final Map<String, String> WITHOUT_RATE_LIMITS = Map.of("APP_SECURITY_RATE_LIMIT_ENABLED", "false");
+
     private final LocalStack stack;
     private final EventStoreReader store;
+    private final StackTokens tokens;
 
     private FaultStack(LocalStack stack) {
         this.stack = stack;
         this.store = new EventStoreReader(stack.mongoConnectionString());
+        this.tokens = new StackTokens(stack);
     }
 
     static FaultStack start(String name) {
@@ -58,7 +65,9 @@ final class FaultStack implements AutoCloseable {
     /** @param environment extra settings for both services, as a deployment would set them */
     static FaultStack start(String name, Map<String, String> environment) {
         long begin = System.nanoTime();
-        LocalStack stack = LocalStack.start(StackSettings.onFreePorts(Path.of("target", "faults", name)).withEnvironment(environment),
+        Map<String, String> settings = new HashMap<>(WITHOUT_RATE_LIMITS);
+        settings.putAll(environment);
+        LocalStack stack = LocalStack.start(StackSettings.onFreePorts(Path.of("target", "faults", name)).withEnvironment(settings),
                 LOG::info);
         try {
             FaultStack faults = new FaultStack(stack);
@@ -76,8 +85,18 @@ final class FaultStack implements AutoCloseable {
         return stack;
     }
 
+    /** Each command sent with the token of the user it names, from the stack's identity provider. */
     CommandApi commands() {
-        return new CommandApi(stack.commandServiceUrl());
+        return new CommandApi(stack.commandServiceUrl(), tokens);
+    }
+
+    /** Another post-cmd instance of this stack, its commands sent with tokens as {@link #commands()}'. */
+    CommandApi commands(String commandServiceUrl) {
+        return new CommandApi(commandServiceUrl, tokens);
+    }
+
+    StackTokens tokens() {
+        return tokens;
     }
 
     LookupApi lookups() {
@@ -86,26 +105,26 @@ final class FaultStack implements AutoCloseable {
 
     /** post-cmd's events not yet published, as its metrics show them. */
     double unpublishedEventsMetric() {
-        return new Prometheus(stack.commandServiceUrl()).sum("post_events_unpublished");
+        return new Prometheus(stack.commandServiceManagementUrl()).sum("post_events_unpublished");
     }
 
     /** post-cmd's sends to the broker that failed: each leaves its event to be published later. */
     double publicationFailures() {
-        return new Prometheus(stack.commandServiceUrl()).sum("post_events_publication_failures_total");
+        return new Prometheus(stack.commandServiceManagementUrl()).sum("post_events_publication_failures_total");
     }
 
     /** post-query's deliveries that failed and are retried. */
     double projectionFailures() {
-        return new Prometheus(stack.queryServiceUrl()).sum("post_projection_failures_total");
+        return new Prometheus(stack.queryServiceManagementUrl()).sum("post_projection_failures_total");
     }
 
     /** Events post-query received again and skipped, having applied them before. */
     double duplicatesSkipped() {
-        return new Prometheus(stack.queryServiceUrl()).sum("post_projection_events_duplicates_total");
+        return new Prometheus(stack.queryServiceManagementUrl()).sum("post_projection_events_duplicates_total");
     }
 
     double deadLettered() {
-        return new Prometheus(stack.queryServiceUrl()).sum("post_projection_events_dead_lettered_total");
+        return new Prometheus(stack.queryServiceManagementUrl()).sum("post_projection_events_dead_lettered_total");
     }
 
     TopicRecords topic() {

@@ -23,14 +23,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.socialmedia.devstack.faults.HostileRequests.Request;
+import org.socialmedia.devstack.tokens.StackSigningKey;
 import org.socialmedia.testsupport.api.Answer;
 import org.socialmedia.testsupport.api.CommandApi;
+import org.socialmedia.testsupport.api.Http;
 import org.socialmedia.testsupport.api.LookupApi;
 import org.socialmedia.testsupport.topic.TopicRecords.Written;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.socialmedia.testsupport.api.Http.object;
 
 /**
  * Guarantee 5 and the HTTP edge: records that are not post events, or that PostgreSQL refuses,
@@ -112,12 +115,14 @@ class HostileInputIT {
         assertThat(lookups.post(post, 1).status()).isEqualTo(200);
         long storedBefore = faults.storedEvents();
 
+        // With alice's token: each is refused for its text, not for want of a token.
+        Http alice = commands.http("alice");
         Map<String, Answer> refused = new TreeMap<>(Map.of(
-                "message", commands.http().send("POST", "/api/v1/posts", "{\"author\":\"a\",\"message\":\"x\\u0000y\"}"),
-                "author", commands.http().send("POST", "/api/v1/posts", "{\"author\":\"a\\u0000\",\"message\":\"ok\"}"),
-                "comment", commands.http().send("POST", "/api/v1/posts/" + post + "/comments",
+                "message", alice.send("POST", "/api/v1/posts", "{\"author\":\"a\",\"message\":\"x\\u0000y\"}"),
+                "author", alice.send("POST", "/api/v1/posts", "{\"author\":\"a\\u0000\",\"message\":\"ok\"}"),
+                "comment", alice.send("POST", "/api/v1/posts/" + post + "/comments",
                         "{\"username\":\"bob\",\"comment\":\"x\\u0000y\"}"),
-                "username", commands.http().send("POST", "/api/v1/posts/" + post + "/likes", "{\"username\":\"b\\u0000b\"}")));
+                "username", alice.send("POST", "/api/v1/posts/" + post + "/likes", "{\"username\":\"b\\u0000b\"}")));
         refused.forEach((field, answer) -> {
             assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
             assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
@@ -215,7 +220,8 @@ class HostileInputIT {
         assertThat(lookups.post(post, commented.version()).status()).isEqualTo(200);
         Snapshot before = snapshot(lookups);
 
-        HostileRequests hostile = new HostileRequests(commands.http(), lookups.http(), post, comment);
+        HostileRequests hostile = new HostileRequests(commands, lookups.http(), post, comment,
+                new StackSigningKey(faults.stack()));
         Map<String, Integer> statuses = new TreeMap<>();
         ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
         AtomicInteger sent = new AtomicInteger();
@@ -248,6 +254,55 @@ class HostileInputIT {
 
         faults.report("hostile requests", sent.get() + " requests sent in " + took + " ms, answers by status " + statuses
                 + "; " + after.storedEvents() + " events stored and " + after.appliedEvents() + " applied, before and after");
+    }
+
+    /**
+     * Tokens that are missing, malformed, oversized, forged, expired, unsigned, or valid but
+     * naming a user no service may accept: each command is refused with a 4xx problem, nothing is
+     * stored, and other users' commands are served all along.
+     */
+    @Test
+    void hostileAuthorizationHeadersAreRefusedAndOthersAreStillServed() throws Exception {
+        CommandApi commands = faults.commands();
+        UUID post = commands.createPost("alice", "a post to aim at").id();
+        LookupApi lookups = faults.lookups();
+        assertThat(lookups.post(post, 1).status()).isEqualTo(200);
+        long storedBefore = faults.storedEvents();
+        Map<String, String> hostile = HostileRequests.hostileAuthorizations(new StackSigningKey(faults.stack()));
+
+        ExecutorService honest = Executors.newSingleThreadExecutor();
+        Future<List<Answer>> servedMeanwhile = honest.submit(() -> {
+            List<Answer> likes = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                likes.add(commands.likePost(post, "fan-" + i));
+            }
+            return likes;
+        });
+        Map<String, Answer> answers = new TreeMap<>();
+        hostile.forEach((kind, authorization) -> {
+            Map<String, String> header = Map.of("Authorization", authorization);
+            answers.put(kind + ", create", commands.http().send("POST", "/api/v1/posts", object("message", "hello"), header));
+            answers.put(kind + ", comment", commands.http().send("POST", "/api/v1/posts/" + post + "/comments",
+                    object("comment", "hi"), header));
+            answers.put(kind + ", replay", commands.http().send("POST", "/api/v1/admin/replay", null, header));
+        });
+        List<Answer> served = servedMeanwhile.get();
+        honest.shutdown();
+
+        assertThat(answers).as("hostile authorizations").allSatisfy((kind, answer) -> {
+            assertThat(answer.status()).as(kind + ": " + answer).isBetween(400, 499);
+            if (!kind.startsWith(HostileRequests.OVERSIZED)) {
+                assertThat(answer.contentType()).as(kind + ": " + answer).startsWith("application/problem+json");
+            }
+        });
+        assertThat(served).as("another user's commands meanwhile").allSatisfy(answer -> assertThat(answer.status()).isEqualTo(200));
+        assertThat(faults.storedEvents()).as("events stored: the honest likes only").isEqualTo(storedBefore + served.size());
+        assertThat(commands.addComment(post, "carol", "still open").status()).isEqualTo(201);
+        Map<Integer, Long> byStatus = new TreeMap<>();
+        answers.values().forEach(answer -> byStatus.merge(answer.status(), 1L, Long::sum));
+        faults.report("hostile authorization", answers.size() + " commands with " + hostile.size() + " kinds of hostile"
+                + " Authorization header, answers by status " + byStatus + "; nothing stored, " + served.size()
+                + " likes by other users served meanwhile");
     }
 
     /** What hostile requests must not change: the event store, the read model, every post as the lookups show it. */

@@ -1,13 +1,17 @@
 package org.socialmedia.devstack.faults;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.socialmedia.devstack.tokens.StackSigningKey;
+import org.socialmedia.infra.test.TestIssuer;
 import org.socialmedia.testsupport.api.Answer;
+import org.socialmedia.testsupport.api.CommandApi;
 import org.socialmedia.testsupport.api.Http;
 
 import static org.socialmedia.testsupport.api.Http.object;
@@ -16,8 +20,10 @@ import static org.socialmedia.testsupport.api.Http.object;
  * Requests that no service may accept and none may answer with a 5xx: malformed and mistyped
  * JSON, oversized fields and bodies of megabytes, bad UUIDs, bad query parameters, wrong methods
  * and content types, unknown routes, requests by users who may not, stale and malformed
- * {@code If-Match}; against every route of both services. Each request carries at least one
- * defect, so that none can change anything.
+ * {@code If-Match}, hostile {@code Authorization} headers; against every route of both services.
+ * Each request carries at least one defect, so that none can change anything. Commands carry the
+ * token of the user they act as (alice's unless the request says), from the stack's provider, so
+ * that each is refused for its defect and not merely for a missing token.
  */
 final class HostileRequests {
 
@@ -68,25 +74,61 @@ final class HostileRequests {
     private static final List<String> BAD_MIN_VERSIONS = List.of("0", "-5", "abc", "1.5", "99999999999999999999", "", "%00");
     private static final List<String> OTHER_METHODS = List.of("GET", "PUT", "DELETE", "PATCH");
 
-    private final Http commands;
+    private final CommandApi commands;
     private final Http lookups;
     private final UUID post;
     private final UUID comment;
+    private final List<String> hostileAuthorizations;
     private final List<Function<Random, Request>> kinds;
 
     /**
-     * @param post    an existing post of alice's
-     * @param comment an existing comment of carol's on it
+     * @param post       an existing post of alice's
+     * @param comment    an existing comment of carol's on it
+     * @param stolenKey  the stack's signing key, for valid tokens naming users no provider should
      */
-    HostileRequests(Http commands, Http lookups, UUID post, UUID comment) {
+    HostileRequests(CommandApi commands, Http lookups, UUID post, UUID comment, StackSigningKey stolenKey) {
         this.commands = commands;
         this.lookups = lookups;
         this.post = post;
         this.comment = comment;
+        // Without the oversized header: Tomcat answers it before the application (see hostileAuthorizations).
+        this.hostileAuthorizations = hostileAuthorizations(stolenKey).entrySet().stream()
+                .filter(header -> !header.getKey().equals(OVERSIZED)).map(Map.Entry::getValue).toList();
         this.kinds = List.of(this::invalidBody, this::nonJsonContentType, this::badPathIds, this::notPermitted,
                 this::staleOrMalformedIfMatch, this::badDeleteParameters, this::wrongMethodOnCommands, this::unknownRoute,
                 this::badListParameters, this::badLookupIds, this::badMinVersion, this::wrongMethodOnLookups, this::hugeBody,
-                this::unstorableText);
+                this::unstorableText, this::hostileAuthorization);
+    }
+
+    static final String OVERSIZED = "a 10 KB token";
+
+    /**
+     * {@code Authorization} headers no command may be accepted with, by what is wrong with them:
+     * none names a user who could act, or the user it names is one no service may accept.
+     * {@link #OVERSIZED} exceeds the server's limit on a request's headers (8 KB), so Tomcat refuses
+     * it with its own 400 page before any filter of the application runs: a 4xx, but not problem
+     * details.
+     */
+    static Map<String, String> hostileAuthorizations(StackSigningKey stolenKey) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("empty", "");
+        headers.put("the scheme alone", "Bearer");
+        headers.put("the scheme and blanks", "Bearer    ");
+        headers.put("garbage", "Bearer not-a-jwt");
+        headers.put("three garbage parts", "Bearer aaa.bbb.ccc");
+        headers.put(OVERSIZED, "Bearer " + "eyJhbGciOiJSUzI1NiJ9." + "A".repeat(10_240) + ".sig");
+        headers.put("two tokens", "Bearer " + TestIssuer.foreign("alice") + " " + TestIssuer.foreign("bob"));
+        headers.put("another scheme", "Basic YWxpY2U6YWxpY2U=");
+        headers.put("alice forged, signed with another key", "Bearer " + TestIssuer.foreign("alice"));
+        headers.put("expired", "Bearer " + stolenKey.expired("alice"));
+        headers.put("unsigned (alg none)", "Bearer " + stolenKey.unsigned("alice"));
+        headers.put("a NUL in the user name", "Bearer " + stolenKey.sign("ali" + (char) 0 + "ce", claims -> claims));
+        headers.put("a line feed in the user name", "Bearer " + stolenKey.sign("bob" + (char) 10 + "admin", claims -> claims));
+        headers.put("an escape sequence as the user name", "Bearer " + stolenKey.sign((char) 27 + "[31mred", claims -> claims));
+        headers.put("65 letters as the user name", "Bearer " + stolenKey.sign("u".repeat(65), claims -> claims));
+        headers.put("65 emoji as the user name", "Bearer " + stolenKey.sign(Character.toString(0x1F600).repeat(65), claims -> claims));
+        headers.put("a blank user name", "Bearer " + stolenKey.sign("   ", claims -> claims));
+        return headers;
     }
 
     Request next(Random random) {
@@ -112,7 +154,8 @@ final class HostileRequests {
             case 1 -> command("POST", POSTS + "/" + id + "/likes", "application/json", bytes(validBody()));
             case 2 -> command("POST", POSTS + "/" + id + "/comments", "application/json", bytes(validBody()));
             case 3 -> command("PUT", POSTS + "/" + post + "/comments/" + commentId, "application/json", bytes(validBody()));
-            case 4 -> command("DELETE", POSTS + "/" + post + "/comments/" + commentId + "?username=carol", null, null);
+            case 4 -> commandAs("carol", "DELETE", POSTS + "/" + post + "/comments/" + commentId + "?username=carol", null, null,
+                    Map.of());
             default -> command("DELETE", POSTS + "/" + id + "?username=alice", null, null);
         };
     }
@@ -120,13 +163,16 @@ final class HostileRequests {
     /** Valid requests by users who may not: 403, nothing stored. */
     private Request notPermitted(Random random) {
         String intruder = pick(random, List.of("bob", "mallory", "Alice", "carol-not"));
-        return switch (random.nextInt(4)) {
-            case 0 -> command("PUT", POSTS + "/" + post + "/message", "application/json",
-                    bytes(object("username", intruder, "message", "mine now")));
-            case 1 -> command("PUT", POSTS + "/" + post + "/comments/" + comment, "application/json",
-                    bytes(object("username", intruder, "comment", "mine now")));
-            case 2 -> command("DELETE", POSTS + "/" + post + "/comments/" + comment + "?username=" + intruder, null, null);
-            default -> command("DELETE", POSTS + "/" + post + "?username=" + intruder, null, null);
+        Map<String, String> none = Map.of();
+        return switch (random.nextInt(5)) {
+            case 0 -> commandAs(intruder, "PUT", POSTS + "/" + post + "/message", "application/json",
+                    bytes(object("username", intruder, "message", "mine now")), none);
+            case 1 -> commandAs(intruder, "PUT", POSTS + "/" + post + "/comments/" + comment, "application/json",
+                    bytes(object("username", intruder, "comment", "mine now")), none);
+            case 2 -> commandAs(intruder, "DELETE", POSTS + "/" + post + "/comments/" + comment + "?username=" + intruder, null, null,
+                    none);
+            case 3 -> commandAs(intruder, "POST", REPLAY, null, null, none);
+            default -> commandAs(intruder, "DELETE", POSTS + "/" + post + "?username=" + intruder, null, null, none);
         };
     }
 
@@ -137,21 +183,27 @@ final class HostileRequests {
         return switch (random.nextInt(5)) {
             case 0 -> command("PUT", POSTS + "/" + post + "/message", "application/json",
                     bytes(object("username", "alice", "message", "edited")), headers);
-            case 1 -> command("POST", POSTS + "/" + post + "/likes", "application/json",
-                    bytes(object("username", "fan-" + random.nextInt(1000))), headers);
-            case 2 -> command("POST", POSTS + "/" + post + "/comments", "application/json",
+            case 1 -> {
+                String fan = "fan-" + random.nextInt(100);
+                yield commandAs(fan, "POST", POSTS + "/" + post + "/likes", "application/json", bytes(object("username", fan)), headers);
+            }
+            case 2 -> commandAs("fan", "POST", POSTS + "/" + post + "/comments", "application/json",
                     bytes(object("username", "fan", "comment", "hi")), headers);
-            case 3 -> command("PUT", POSTS + "/" + post + "/comments/" + comment, "application/json",
+            case 3 -> commandAs("carol", "PUT", POSTS + "/" + post + "/comments/" + comment, "application/json",
                     bytes(object("username", "carol", "comment", "edited")), headers);
             default -> command("DELETE", POSTS + "/" + post + "?username=alice", null, null, headers);
         };
     }
 
+    /**
+     * Sent by bob, who wrote neither the post nor the comment: without a username, a command acts
+     * as its token's user, so a missing or ignored parameter would not be a defect for their authors.
+     */
     private Request badDeleteParameters(Random random) {
         String query = pick(random, BAD_USERNAME_PARAMS);
         return random.nextBoolean()
-                ? command("DELETE", POSTS + "/" + post + query, null, null)
-                : command("DELETE", POSTS + "/" + post + "/comments/" + comment + query, null, null);
+                ? commandAs("bob", "DELETE", POSTS + "/" + post + query, null, null, Map.of())
+                : commandAs("bob", "DELETE", POSTS + "/" + post + "/comments/" + comment + query, null, null, Map.of());
     }
 
     private Request wrongMethodOnCommands(Random random) {
@@ -177,7 +229,7 @@ final class HostileRequests {
     }
 
     private Request unknownRoute(Random random) {
-        Http service = random.nextBoolean() ? commands : lookups;
+        Http service = random.nextBoolean() ? commands.http("alice") : lookups;
         String path = pick(random, List.of("/api/v1/postz", "/api/v2/posts", "/api/v1/posts/" + post + "/likes/extra",
                 "/api/v1/posts/" + post + "/shares", "/api/v1/admin", "/api/v1/admin/replay/now", "/api", "/api/v1/posts/" + post + "/comments/"
                         + comment + "/likes"));
@@ -248,11 +300,26 @@ final class HostileRequests {
         return withBody(random, "application/json", bytes(body));
     }
 
+    /**
+     * A command that a valid token of alice's would have stored (its body names nobody, so the
+     * acting user comes from the token alone), sent with a hostile {@code Authorization} header.
+     */
+    private Request hostileAuthorization(Random random) {
+        Map<String, String> headers = Map.of("Authorization", pick(random, hostileAuthorizations));
+        return switch (random.nextInt(3)) {
+            case 0 -> new Request(commands.http(), "POST", POSTS, "application/json", bytes(object("message", "hello")), headers);
+            case 1 -> new Request(commands.http(), "POST", POSTS + "/" + post + "/comments", "application/json",
+                    bytes(object("comment", "hi")), headers);
+            default -> new Request(commands.http(), "POST", REPLAY, null, null, headers);
+        };
+    }
+
     private Request withBody(Random random, String contentType, byte[] body) {
         return switch (random.nextInt(5)) {
             case 0 -> command("POST", POSTS, contentType, body);
             case 1 -> command("PUT", POSTS + "/" + post + "/message", contentType, body);
-            case 2 -> command("POST", POSTS + "/" + post + "/likes", contentType, body);
+            // A post that does not exist: a like's body may leave the user out, so {} or nulls are a valid like of alice's.
+            case 2 -> command("POST", POSTS + "/" + UUID.randomUUID() + "/likes", contentType, body);
             case 3 -> command("POST", POSTS + "/" + post + "/comments", contentType, body);
             default -> command("PUT", POSTS + "/" + post + "/comments/" + comment, contentType, body);
         };
@@ -263,7 +330,11 @@ final class HostileRequests {
     }
 
     private Request command(String method, String path, String contentType, byte[] body, Map<String, String> headers) {
-        return new Request(commands, method, path, contentType, body, headers);
+        return commandAs("alice", method, path, contentType, body, headers);
+    }
+
+    private Request commandAs(String user, String method, String path, String contentType, byte[] body, Map<String, String> headers) {
+        return new Request(commands.http(user), method, path, contentType, body, headers);
     }
 
     private Request lookup(String method, String path, String contentType, byte[] body) {

@@ -43,7 +43,7 @@ class TwoCommandInstancesIT {
 
     @Test
     void twoInstancesLoseNoUpdateAndKeepEachPostInOrderOnTheTopic() {
-        CommandApi second = new CommandApi(faults.stack().startExtraCommandService());
+        CommandApi second = faults.commands(faults.stack().startExtraCommandService());
         CommandLoad load = new CommandLoad(List.of(faults.commands(), second), POSTS, 0).start(8)
                 .awaitMoreAccepted(COMMANDS).stop();
 
