@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -97,15 +98,17 @@ class BearerTokenIT extends IntegrationTest {
     }
 
     /**
-     * A request the firewall refuses is answered through the container's error dispatch, which
-     * re-enters the filter chain without any authentication: it keeps its 400 rather than turning
-     * into a 401 (a MockMvc slice has no error dispatch, so only a real server shows this).
+     * A refusal that Spring MVC cannot write in a type the client accepts (an {@code Accept} of
+     * nothing the service serves, so not even problem details) is answered through the
+     * container's error dispatch, which re-enters the filter chain without any authentication: it
+     * keeps its 406 rather than turning into a 401 (a MockMvc slice has no error dispatch, so only
+     * a real server shows this).
      */
     @Test
-    void anAnonymousRequestRefusedThroughTheErrorDispatchKeepsItsStatus() {
-        Answer answer = http().send("POST", CREATE + ";x=1", BODY);
+    void anAnonymousRequestAnsweredThroughTheErrorDispatchKeepsItsStatus() {
+        Answer answer = http().send("GET", "/livez", null, Map.of("Accept", "image/png"));
 
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(406);
     }
 
     @Test
