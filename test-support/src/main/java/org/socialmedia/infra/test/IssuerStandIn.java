@@ -53,6 +53,11 @@ public final class IssuerStandIn implements AutoCloseable {
         return TestIssuer.token(user, claims -> claims.issuer(issuer()));
     }
 
+    /** A valid token of this issuer for the user {@code admin}, with the scope of the administration routes. */
+    public String adminToken() {
+        return TestIssuer.token("admin", claims -> claims.issuer(issuer()).claim("scope", TestIssuer.ADMIN_SCOPE));
+    }
+
     /** Answers discovery and the key set. */
     public synchronized IssuerStandIn up() {
         down();
