@@ -22,6 +22,10 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+
 /**
  * A token issuer for integration tests, in place of an authorization server: it signs tokens for
  * any user and scopes with a key pair of its own, and {@code @Import(TestIssuer.class)} makes the
@@ -36,6 +40,8 @@ public class TestIssuer {
     public static final String ISSUER = "https://issuer.test";
     public static final String ADMIN_SCOPE = "posts.admin";
     private static final Duration LIFETIME = Duration.ofHours(1);
+    /** Named in each token's header, so that a decoder fetching {@link #publicJwkSet()} finds the key by it. */
+    private static final String KEY_ID = "test-issuer-key";
 
     private static final KeyPair KEYS = rsaKeyPair();
     private static final JwtEncoder SIGNER = encoder(KEYS);
@@ -59,6 +65,15 @@ public class TestIssuer {
     /** A token valid in every claim but signed with a key this issuer does not publish. */
     public static String foreign(String user) {
         return sign(FOREIGN_SIGNER, claims(user).build());
+    }
+
+    /**
+     * The public key as an issuer publishes it at its {@code jwks_uri}, for a test that lets the
+     * service fetch the keys over HTTP as it does from a real issuer.
+     */
+    public static String publicJwkSet() {
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) KEYS.getPublic()).keyID(KEY_ID).algorithm(JWSAlgorithm.RS256).build();
+        return new JWKSet(key).toString();
     }
 
     @Bean
@@ -88,7 +103,9 @@ public class TestIssuer {
     }
 
     private static JwtEncoder encoder(KeyPair keys) {
-        return NimbusJwtEncoder.withKeyPair((RSAPublicKey) keys.getPublic(), (RSAPrivateKey) keys.getPrivate()).build();
+        return NimbusJwtEncoder.withKeyPair((RSAPublicKey) keys.getPublic(), (RSAPrivateKey) keys.getPrivate())
+                .jwkPostProcessor(key -> key.keyID(KEY_ID))
+                .build();
     }
 
     private static KeyPair rsaKeyPair() {

@@ -1,11 +1,15 @@
 package org.socialmedia.post.common.security;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import jakarta.servlet.DispatcherType;
@@ -21,8 +25,11 @@ import jakarta.servlet.DispatcherType;
  * (OpenAPI, Swagger UI) are open,</li>
  * <li>anything else needs a valid token,</li>
  * <li>401 and 403 are problem details with the bearer challenge ({@link ProblemAnswers}),</li>
+ * <li>a token that cannot be checked because the identity provider is out of reach is a 503
+ * ({@link ProblemAnswers#failedAuthentication()}, {@link IssuerDiscoveryFailures}),</li>
  * <li>no session, no CSRF token, the CORS mappings of Spring MVC.</li>
  * </ul>
+ * The service also imports {@link ResourceServerEdges}, for what must be beans.
  */
 public final class ResourceServerChain {
 
@@ -48,6 +55,7 @@ public final class ResourceServerChain {
             HttpSecurity http, HandlerExceptionResolver problems,
             Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> apiRules) {
         ProblemAnswers answers = new ProblemAnswers(problems);
+        JwtDecoder decoder = http.getSharedObject(ApplicationContext.class).getBean(JwtDecoder.class);
         return http
                 .authorizeHttpRequests(requests -> {
                     // An error dispatch re-enters the chain without the token's authentication:
@@ -67,9 +75,18 @@ public final class ResourceServerChain {
                             .anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server
-                        .jwt(Customizer.withDefaults())
+                        // The decoder Spring Boot builds from the standard properties, as the default would take it.
+                        .jwt(jwt -> jwt.decoder(new IssuerDiscoveryFailures(decoder)))
                         .authenticationEntryPoint(answers.unauthorized())
-                        .accessDeniedHandler(answers.forbidden()))
+                        .accessDeniedHandler(answers.forbidden())
+                        // The configurer offers no setter for the bearer filter's failure handler.
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(answers.failedAuthentication());
+                                return filter;
+                            }
+                        }))
                 // The resource server's handlers apply to requests that carry a token; these cover those without one.
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(answers.unauthorized())

@@ -3,12 +3,14 @@ package org.socialmedia.post.query.security;
 import org.socialmedia.post.common.security.AdminScope;
 import org.socialmedia.post.common.security.OpenApiSecurityProperties;
 import org.socialmedia.post.common.security.ResourceServerChain;
+import org.socialmedia.post.common.security.ResourceServerEdges;
 import org.socialmedia.post.common.security.SecuritySchemes;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SecurityProperties.class, OpenApiSecurityProperties.class})
+@Import(ResourceServerEdges.class)
 class SecurityConfiguration implements WebMvcConfigurer {
 
     private final SecurityProperties settings;
