@@ -6,12 +6,14 @@ import org.socialmedia.post.cmd.ratelimit.CommandRateLimits;
 import org.socialmedia.post.common.security.AdminScope;
 import org.socialmedia.post.common.security.OpenApiSecurityProperties;
 import org.socialmedia.post.common.security.ResourceServerChain;
+import org.socialmedia.post.common.security.ResourceServerEdges;
 import org.socialmedia.post.common.security.SecuritySchemes;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -27,6 +29,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SecurityProperties.class, OpenApiSecurityProperties.class})
+// Bounded waits for the identity provider, problem details for the URLs the firewall refuses.
+@Import(ResourceServerEdges.class)
 class SecurityConfiguration implements WebMvcConfigurer {
 
     private final SecurityProperties settings;
