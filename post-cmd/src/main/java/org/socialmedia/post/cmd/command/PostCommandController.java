@@ -81,11 +81,15 @@ class PostCommandController {
                 IfMatch.expectedVersion(ifMatch))));
     }
 
-    @PostMapping(path = "/{id}/likes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    /**
+     * The token names who likes, so a like needs no body; an old client's {@code {"username"}} is
+     * still read (as JSON only: without {@code consumes}, another content type is still a 415).
+     */
+    @PostMapping(path = "/{id}/likes")
     @Operation(summary = "Like a post; liking it again changes nothing")
     ResponseEntity<PostVersion> like(@Parameter(hidden = true) ActingUser user, @PathVariable UUID id, @RequestHeader(name = IF_MATCH, required = false) @Nullable String ifMatch,
-                                     @Valid @RequestBody LikePostRequest request) {
-        user.confirm("username", request.username());
+                                     @Valid @RequestBody(required = false) @Nullable LikePostRequest request) {
+        user.confirm("username", request == null ? null : request.username());
         return ok(commands.dispatch(new LikePostCommand(id, user.name(), IfMatch.expectedVersion(ifMatch))));
     }
 

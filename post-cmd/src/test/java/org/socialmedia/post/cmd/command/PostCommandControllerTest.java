@@ -397,7 +397,17 @@ class PostCommandControllerTest {
 
         @Test
         void missingBodyIs400() throws Exception {
-            isProblem(perform(post("/api/v1/posts/{id}/likes", POST).contentType(MediaType.APPLICATION_JSON)), 400);
+            isProblem(perform(post("/api/v1/posts/{id}/comments", POST).contentType(MediaType.APPLICATION_JSON)), 400);
+        }
+
+        @Test
+        void aLikeNeedsNoBodyAndStillRefusesOneThatIsNotJson() throws Exception {
+            answers(CommandResult.of(POST, 2));
+
+            mvc.perform(post("/api/v1/posts/{id}/likes", POST).with(as("dave"))).andExpect(status().isOk());
+            verify(commands).dispatch(new LikePostCommand(POST, "dave", OptionalLong.empty()));
+            isProblem(mvc.perform(post("/api/v1/posts/{id}/likes", POST).with(as("dave"))
+                    .contentType(MediaType.TEXT_PLAIN).content("bob")), 415);
         }
 
         @Test
