@@ -27,6 +27,7 @@ import jakarta.servlet.DispatcherType;
  * <li>401 and 403 are problem details with the bearer challenge ({@link ProblemAnswers}),</li>
  * <li>a token that cannot be checked because the identity provider is out of reach is a 503
  * ({@link ProblemAnswers#failedAuthentication()}, {@link IssuerDiscoveryFailures}),</li>
+ * <li>each distinct token's signature is checked once ({@link VerifiedTokens}),</li>
  * <li>no session, no CSRF token, the CORS mappings of Spring MVC.</li>
  * </ul>
  * The service also imports {@link ResourceServerEdges}, for what must be beans.
@@ -55,7 +56,11 @@ public final class ResourceServerChain {
             HttpSecurity http, HandlerExceptionResolver problems,
             Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> apiRules) {
         ProblemAnswers answers = new ProblemAnswers(problems);
-        JwtDecoder decoder = http.getSharedObject(ApplicationContext.class).getBean(JwtDecoder.class);
+        ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+        // The decoder Spring Boot builds from the standard properties, as the default would take it,
+        // checking each distinct token once.
+        JwtDecoder decoder = VerifiedTokens.around(
+                context.getBean(JwtDecoder.class), context.getBean(VerifiedTokenProperties.class));
         return http
                 .authorizeHttpRequests(requests -> {
                     // An error dispatch re-enters the chain without the token's authentication:
@@ -75,7 +80,6 @@ public final class ResourceServerChain {
                             .anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server
-                        // The decoder Spring Boot builds from the standard properties, as the default would take it.
                         .jwt(jwt -> jwt.decoder(new IssuerDiscoveryFailures(decoder)))
                         .authenticationEntryPoint(answers.unauthorized())
                         .accessDeniedHandler(answers.forbidden())
