@@ -1,13 +1,19 @@
 package org.socialmedia.devstack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Whether a TCP port can be listened on, and a port that can. */
 final class FreePort {
+
+    private static final int FIRST = 20000;
+    private static final int EPHEMERAL = 32768;
+    /** Each port once per process, so that the ports of one stack, found before any is bound, differ. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private FreePort() {
     }
@@ -16,13 +22,20 @@ final class FreePort {
         return port == 0 ? find() : port;
     }
 
+    /**
+     * A port below Linux's ephemeral range (32768 and up), where nothing listens now. A port from
+     * that range, as the system hands out for a bind to port 0, can be taken by the time the
+     * service binds it: every outgoing connection the stack makes meanwhile (Kafka's clients,
+     * the database drivers) gets its local port from the same range.
+     */
     static int find() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not find a free port", e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(FIRST, EPHEMERAL);
+            if (isFree(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
         }
+        throw new IllegalStateException("no free port between " + FIRST + " and " + EPHEMERAL);
     }
 
     /**
