@@ -29,6 +29,7 @@ public final class SseClient implements AutoCloseable {
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
+    private volatile boolean ended;
 
     private SseClient(HttpResponse<Stream<String>> response) {
         this.response = response;
@@ -96,6 +97,12 @@ public final class SseClient implements AutoCloseable {
         } catch (RuntimeException closed) {
             // The test closed the stream, or the server ended it.
         }
+        ended = true;
+    }
+
+    /** Whether the stream has ended, by the server or by {@link #close()}. */
+    public boolean ended() {
+        return ended;
     }
 
     private static String value(String line) {
