@@ -241,6 +241,7 @@ class PostStreamIT {
         await().atMost(PATIENCE).until(() -> !client.events("refetch").isEmpty());
         assertThat(JSON.readTree(client.events("refetch").get(0).data()).get("reason").asString())
                 .isEqualTo("listener-reconnected");
+        assertThat(meters.get("post.stream.listening").gauge().value()).isEqualTo(1);
         PostStream post = new PostStream();
         publish(TOPIC, post.created(author, "after the outage"));
         awaitVersions(client, post.postId(), 1);
@@ -275,6 +276,17 @@ class PostStreamIT {
             assertThat(refused.statusCode()).as(query).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type")).as(query).hasValue("application/problem+json");
         }
+    }
+
+    @Test
+    void theApiDescriptionNamesTheStream() throws Exception {
+        HttpResponse<String> description = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonNode stream = JSON.readTree(description.body()).path("paths").path("/api/v1/posts/stream").path("get");
+        assertThat(stream.path("responses").path("200").path("content").has("text/event-stream")).isTrue();
+        assertThat(stream.path("responses").path("503").isMissingNode()).isFalse();
+        assertThat(stream.path("parameters").findValuesAsString("name")).contains("postId", "author", "Last-Event-ID");
     }
 
     @Test

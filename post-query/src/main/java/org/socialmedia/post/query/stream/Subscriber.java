@@ -109,6 +109,7 @@ final class Subscriber {
                 sender.execute(this::send);
             } catch (RejectedExecutionException shuttingDown) {
                 sending.set(false);
+                close();
             }
         }
     }
