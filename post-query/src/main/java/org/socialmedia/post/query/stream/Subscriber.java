@@ -142,7 +142,7 @@ final class Subscriber {
         } finally {
             sending.set(false);
         }
-        if (!queue.isEmpty() || refetch.get() != null) {
+        if (!queue.isEmpty() || refetch.get() != null || retry.get() != null) {
             schedule();
         }
     }
