@@ -1,0 +1,1 @@
+// the app is built in the next commits
