@@ -23,7 +23,6 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedCli
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The login at the identity provider (authorization code with PKCE, as a confidential client),
@@ -115,12 +114,5 @@ class LoginConfiguration {
                 authorizedClients);
         manager.setAuthorizedClientProvider(provider);
         return manager;
-    }
-
-    /** A request the firewall refuses (an encoded slash, {@code ..}, a bad character) is the client's mistake. */
-    @Bean
-    RequestRejectedHandler requestRejectedAsProblem() {
-        return (request, response, e) -> Problems.write(response, HttpStatus.BAD_REQUEST,
-                "The address is not one this app serves.");
     }
 }

@@ -1,6 +1,10 @@
 package org.socialmedia.web.login;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,10 +16,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeController {
 
-    /** The access token's scopes become {@code SCOPE_} authorities at the login; the provider grants this one to admins only. */
-    private static final String ADMIN_AUTHORITY = "SCOPE_posts.admin";
+    /** The scope of the services' admin endpoints; the provider grants it to admins only. */
+    private static final String ADMIN_SCOPE = "posts.admin";
 
     record Me(String username, boolean admin) {
+    }
+
+    private final OAuth2AuthorizedClientRepository authorizedClients;
+
+    MeController(OAuth2AuthorizedClientRepository authorizedClients) {
+        this.authorizedClients = authorizedClients;
     }
 
     /**
@@ -23,10 +33,12 @@ class MeController {
      * change (a post, a like) then has it to send.
      */
     @GetMapping("/me")
-    Me me(OAuth2AuthenticationToken login, CsrfToken csrf) {
+    Me me(OAuth2AuthenticationToken login, CsrfToken csrf, HttpServletRequest request) {
         csrf.getToken();
-        boolean admin = login.getAuthorities().stream()
-                .anyMatch(authority -> ADMIN_AUTHORITY.equals(authority.getAuthority()));
+        OAuth2AuthorizedClient client = authorizedClients.loadAuthorizedClient(
+                login.getAuthorizedClientRegistrationId(), login, request);
+        boolean admin = client != null
+                && AccessTokenScopes.of(client.getAccessToken().getTokenValue()).contains(ADMIN_SCOPE);
         return new Me(login.getName(), admin);
     }
 }
