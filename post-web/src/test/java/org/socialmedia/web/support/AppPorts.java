@@ -11,7 +11,9 @@ public final class AppPorts {
     public static final int RELAY = Ports.free();
     public static final int FIRST = Ports.free();
     public static final int SECOND = Ports.free();
-    static final List<Integer> ALL = List.of(RELAY, FIRST, SECOND);
+    public static final int SPLIT = Ports.free();
+    public static final int WRONG_ISSUER = Ports.free();
+    static final List<Integer> ALL = List.of(RELAY, FIRST, SECOND, SPLIT, WRONG_ISSUER);
 
     private AppPorts() {
     }
