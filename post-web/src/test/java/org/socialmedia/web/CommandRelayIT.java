@@ -125,6 +125,18 @@ class CommandRelayIT {
     }
 
     @Test
+    void anExpiredAccessTokenIsRefreshedBeforeTheCommandIsRelayed() {
+        alice.sendWithCsrf("POST", app.url() + "/cmd/api/v1/posts", "{\"message\":\"one\"}", Map.of());
+        alice.sendWithCsrf("POST", app.url() + "/cmd/api/v1/posts", "{\"message\":\"two\"}", Map.of());
+
+        assertThat(commandService.received()).hasSize(2);
+        String first = commandService.received().get(0).headers().getFirst("Authorization");
+        String second = commandService.received().get(1).headers().getFirst("Authorization");
+        assertThat(second).as("a new access token, from the refresh token").isNotEqualTo(first);
+        assertThat(claims(second.substring("Bearer ".length()))).contains("\"preferred_username\":\"alice\"");
+    }
+
+    @Test
     void aRefusalComesBackAsItIs() {
         commandService.answer(new CommandServiceStandIn.Answer(412, Map.of("Content-Type", "application/problem+json"),
                 "{\"status\":412,\"detail\":\"changed\"}"));
