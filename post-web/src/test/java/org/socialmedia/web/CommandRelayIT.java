@@ -67,6 +67,8 @@ class CommandRelayIT {
         assertThat(settings.statusCode()).isEqualTo(200);
         assertThat(settings.body()).isEqualTo("{\"queryUrl\":\"http://query.test:8082\"}");
         assertThat(anonymous.hasCookie("XSRF-TOKEN")).as("the CSRF cookie for the first change").isTrue();
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("script-src 'self'").contains("connect-src 'self' http://query.test:8082"));
     }
 
     @Test
