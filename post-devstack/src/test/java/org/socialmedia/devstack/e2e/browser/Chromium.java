@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -41,6 +42,8 @@ final class Chromium {
         options.setBinary(browser.toFile());
         options.addArguments("--headless=new", "--window-size=" + window.getWidth() + "," + window.getHeight(),
                 "--disable-dev-shm-usage", "--no-first-run", "--disable-search-engine-choice-screen", "--lang=en-US");
+        // A confirmation the app opens (before a deletion, say) is the test's to accept, not the driver's to dismiss.
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         if (runsAsRoot()) {
             // Chromium refuses to start its sandbox as root (CI containers run as root).
             options.addArguments("--no-sandbox");

@@ -1,0 +1,132 @@
+package org.socialmedia.devstack.e2e.browser;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.socialmedia.devstack.LocalStack;
+import org.socialmedia.devstack.e2e.RunningPair;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The social app in Chromium against the running stack, as people use it: each person in a
+ * browser of their own, logged in through the identity provider's form, every change of the
+ * others arriving live. Each step's screen is saved under {@code target/screenshots}.
+ */
+@ExtendWith(RunningPair.class)
+class SocialAppIT {
+
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
+
+    /** Words of this run, so that a post is told from those of earlier tests on the same stack. */
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String appUrl;
+
+    SocialAppIT(LocalStack stack) {
+        this.appUrl = stack.webAppUrl();
+    }
+
+    @Test
+    void aliceAndBobInTwoBrowsers() {
+        SocialApp alice = browsers.open("alice", appUrl, Chromium.DESKTOP).logIn("alice");
+        alice.screenshot("01-alice-logged-in");
+        SocialApp bob = browsers.open("bob", appUrl, Chromium.DESKTOP).logIn("bob");
+
+        String message = "Good morning from the browser " + run;
+        UUID post = alice.post(message);
+        alice.screenshot("02-alice-posted");
+        PostCard alicesCopy = alice.post(post).openComments();
+        alice.markDocument();
+
+        PostCard bobsCopy = bob.post(post);
+        bob.screenshot("03-bob-sees-alices-post-live");
+        assertThat(bobsCopy.offers("Edit")).as("bob is offered no edit of alice's post").isFalse();
+        assertThat(bobsCopy.offers("Delete")).as("bob is offered no delete of alice's post").isFalse();
+        bobsCopy.like();
+        assertThat(bobsCopy.likes()).isEqualTo(1);
+        String comment = "Nice one, alice " + run;
+        bobsCopy.comment(comment);
+        bob.screenshot("04-bob-liked-and-commented");
+
+        alice.until("bob's like and comment on alice's page", d -> alicesCopy.likes() == 1 && alicesCopy.showsComment(comment));
+        assertThat(alice.stillTheSameDocument()).as("alice's page was never reloaded").isTrue();
+        assertThat(alicesCopy.liked()).as("bob's like is not alice's").isFalse();
+        alice.screenshot("05-alice-sees-like-and-comment-live");
+
+        // alice starts an edit here, changes the post in a second window, then saves the first edit
+        // on the version it started from: the service refuses it (412), and the page shows the newer post.
+        alicesCopy.startEditing("Edited in the first window " + run);
+        SocialApp aliceElsewhere = alice.secondWindow();
+        aliceElsewhere.post(post).edit("Edited in the second window " + run);
+        aliceElsewhere.screenshot("06-alice-edits-in-a-second-window");
+        alice.backToFirstWindow();
+        alicesCopy.save();
+        WebElement changed = alice.until("the message that the post changed", d -> alicesCopy.text().contains("changed")
+                ? alicesCopy.awaitButton("Apply my edit again") : null);
+        alice.until("the newer post shown", d -> alicesCopy.text().contains("Edited in the second window " + run));
+        alice.screenshot("07-alice-sees-the-post-changed");
+        alice.click(changed);
+        alice.until("alice's first edit applied again", d -> alicesCopy.text().contains("Edited in the first window " + run)
+                && !alicesCopy.text().contains("Edited in the second window " + run) && alicesCopy.button("Save").isEmpty());
+        alice.screenshot("08-alice-applied-her-edit-again");
+        bob.until("alice's edit on bob's page", d -> bobsCopy.text().contains("Edited in the first window " + run));
+
+        alicesCopy.delete();
+        alice.awaitGone(post);
+        bob.awaitGone(post);
+        alice.screenshot("09-alice-deleted-her-post");
+        bob.screenshot("10-alices-post-left-bobs-feed-live");
+    }
+
+    @Test
+    void clickingAnAuthorShowsOnlyTheirPosts() {
+        SocialApp bob = browsers.open("bob", appUrl, Chromium.DESKTOP).logIn("bob");
+        UUID bobs = bob.post("Bob's own post " + run);
+        SocialApp alice = browsers.open("alice", appUrl, Chromium.DESKTOP).logIn("alice");
+        UUID alices = alice.post("Alice's post for the filter " + run);
+
+        PostCard alicesPost = bob.post(alices);
+        bob.click(alicesPost.awaitButton("alice"));
+
+        bob.until("only alice's posts", d -> !bob.shows(bobs) && bob.shows(alices) && !bob.articles().isEmpty()
+                && bob.articles().stream().allMatch(article -> authorOf(article).equals("alice")));
+        assertThat(bob.field("Author")).map(field -> field.getAttribute("value")).contains("alice");
+        bob.screenshot("11-bob-filters-by-alice");
+        bob.screenshot("feed");
+    }
+
+    @Test
+    void aBlankPostIsRefusedWithASentenceNextToTheField() {
+        SocialApp carol = browsers.open("carol", appUrl, Chromium.DESKTOP).logIn("carol");
+
+        carol.tryToPost("   ");
+
+        WebElement form = carol.field("New post").orElseThrow().findElement(By.xpath("ancestor::form[1]"));
+        carol.until("a sentence about the blank message next to the field",
+                d -> form.getText().toLowerCase().contains("blank"));
+        carol.screenshot("12-a-blank-post-refused");
+    }
+
+    @Test
+    void theFeedOnAPhone() {
+        SocialApp dave = browsers.open("dave", appUrl, Chromium.PHONE).logIn("dave");
+        UUID post = dave.post("A post from a phone " + run);
+
+        PostCard shown = dave.post(post);
+        long overflow = (Long) dave.script("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
+        assertThat(shown.offers("Delete")).isTrue();
+        dave.screenshot("13-the-feed-on-a-phone");
+    }
+
+    /** The author named on a post: its button or link named by the author (the first control of the post that filters). */
+    private static String authorOf(WebElement article) {
+        return article.findElements(By.cssSelector("[data-author], .author")).stream().findFirst()
+                .map(element -> element.getText().strip()).orElse("");
+    }
+}
