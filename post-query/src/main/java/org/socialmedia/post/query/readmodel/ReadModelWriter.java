@@ -23,6 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Plain SQL rather than JPA: a transaction's changes are merged first ({@link PendingChanges})
  * and written in batched statements, with no entity to load and no persistence context to flush.
  * Events that arrive ahead of their predecessor wait in {@code parked_event}, also written here.
+ *
+ * <p>Every write ends by announcing the posts it changed ({@link AnnouncedChange}) with
+ * {@code NOTIFY}, in the same transaction: PostgreSQL delivers the notices only if it commits, so
+ * the live stream never tells of a change that was rolled back, and a duplicate event, which
+ * changes nothing, is never announced.
  */
 public class ReadModelWriter {
 
@@ -96,6 +101,23 @@ public class ReadModelWriter {
                     statement.setLong(5, post.version);
                     statement.setObject(6, post.id);
                 });
+        announce(changes.posts().stream().map(post -> post.id).toList());
+    }
+
+    /**
+     * One statement for the whole batch, whatever its size: the rows as just written name the
+     * version, the author (which an event after the first does not carry) and the removal.
+     */
+    private void announce(List<UUID> postIds) {
+        jdbc.sql("""
+                        select count(pg_notify(:channel, json_build_object(
+                                'sequence', nextval('post_change_sequence'), 'id', id, 'version', version,
+                                'author', author, 'removed', removed)::text))
+                        from post where id in (:ids)""")
+                .param("channel", AnnouncedChange.CHANNEL)
+                .param("ids", postIds)
+                .query(Long.class)
+                .single();
     }
 
     private void insertPosts(List<PendingChanges.PostChange> posts) {
