@@ -21,6 +21,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mintAnyUser      whether {@code POST /dev/mint} issues a token for any user name without a password,
  *                         for load tests that need many users. Never enable it outside a development stack: anyone
  *                         who can reach the port can then act as anyone
+ * @param bffClientId                 the confidential client of the social app's backend-for-frontend (post-web):
+ *                                    authorization code with PKCE, a client secret, refresh tokens
+ * @param bffClientSecret             its secret: a development one, as public as the users' passwords
+ * @param bffRedirectUris             where it may be sent back to after a login (its port is the devstack's web port)
+ * @param bffPostLogoutRedirectUris   where it may be sent back to after a logout
  * @param keyFile          where the signing key (a JSON Web Key with its private parts) is kept: read at start,
  *                         generated there on the first start. Unset: a new key at each start, so tokens do not
  *                         outlive the process
@@ -34,5 +39,9 @@ public record DevAuthProperties(@DefaultValue("social-web") String clientId,
                                 List<String> redirectUris,
                                 @DefaultValue("1h") Duration tokenTimeToLive,
                                 @DefaultValue("false") boolean mintAnyUser,
+                                @DefaultValue("social-bff") String bffClientId,
+                                @DefaultValue("social-bff-dev-secret") String bffClientSecret,
+                                @DefaultValue("http://localhost:3000/login/oauth2/code/social") List<String> bffRedirectUris,
+                                @DefaultValue("http://localhost:3000/") List<String> bffPostLogoutRedirectUris,
                                 @Nullable Path keyFile) {
 }

@@ -23,11 +23,12 @@ record DevStackOptions(boolean help, boolean fresh, Path dataDir, StackPorts por
                    ./devstack mint NAME [--auth-port=PORT]
 
             Starts Kafka, PostgreSQL and a MongoDB-wire server, then the identity provider,
-            post-cmd and post-query, and stops everything on Ctrl-C. Data (and the key that signs
+            post-cmd, post-query and the social app, and stops everything on Ctrl-C. Data (and the key that signs
             the tokens) is kept in the data folder between runs.
 
               --fresh                        start from empty: wipe the data folder first
               --data-dir=DIR                 the data folder (default: .devstack in the repository)
+              --web-port=PORT                the social app's port, open http://localhost:PORT (default 3000)
               --cmd-port=PORT                post-cmd's HTTP port (default 8081)
               --query-port=PORT              post-query's HTTP port (default 8082)
               --auth-port=PORT               the identity provider's port, its issuer http://localhost:PORT (default 9000)
@@ -50,6 +51,7 @@ record DevStackOptions(boolean help, boolean fresh, Path dataDir, StackPorts por
 
     private static Map<String, String> portOptions() {
         Map<String, String> options = new LinkedHashMap<>();
+        options.put("web-port", "the social app (" + LocalStack.WEB_APP + ")");
         options.put("cmd-port", LocalStack.COMMAND_SERVICE);
         options.put("query-port", LocalStack.QUERY_SERVICE);
         options.put("auth-port", "the identity provider");
@@ -96,7 +98,8 @@ record DevStackOptions(boolean help, boolean fresh, Path dataDir, StackPorts por
                 port(given, "mongo-port", defaults.mongo()),
                 port(given, "auth-port", defaults.auth()),
                 port(given, "cmd-management-port", defaults.commandServiceManagement()),
-                port(given, "query-management-port", defaults.queryServiceManagement()));
+                port(given, "query-management-port", defaults.queryServiceManagement()),
+                port(given, "web-port", defaults.web()));
         return new DevStackOptions(help, Boolean.parseBoolean(given.getOrDefault("fresh", "false")), dataDir, ports);
     }
 

@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 
 /**
  * The whole system on one machine: Kafka and the MongoDB-wire server in this JVM, PostgreSQL as
- * its child process, the identity provider (post-devauth), post-cmd and post-query as child
- * processes from their jars. {@link #start} returns once all three are ready; {@link #close} stops
- * them, then the infrastructure.
+ * its child process, the identity provider (post-devauth), post-cmd, post-query and the social app
+ * (post-web) as child processes from their jars. {@link #start} returns once all four are ready;
+ * {@link #close} stops them, then the infrastructure.
  *
  * <p>Both services trust the identity provider as their issuer, as they would trust any OpenID
  * provider in a deployment; its signing key is kept in {@code auth/} under the data folder, so
@@ -30,6 +30,10 @@ public final class LocalStack implements AutoCloseable {
     public static final String COMMAND_SERVICE = "post-cmd";
     public static final String QUERY_SERVICE = "post-query";
     public static final String IDENTITY_PROVIDER = "post-devauth";
+    public static final String WEB_APP = "post-web";
+
+    /** The social app's OAuth 2.0 client at the identity provider, and where the provider sends the browser back to it. */
+    private static final String WEB_APP_LOGIN_CALLBACK = "/login/oauth2/code/social";
 
     /** Where each service answers 200 once it is ready to take requests. */
     private static final String SERVICE_READINESS = "/readyz";
@@ -49,6 +53,7 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess identityProvider;
     private ServiceProcess commandService;
     private ServiceProcess queryService;
+    private ServiceProcess webApp;
     private boolean closed;
 
     private LocalStack(StackSettings settings, StackPorts ports, ServiceJars jars, Infrastructure infrastructure) {
@@ -65,6 +70,7 @@ public final class LocalStack implements AutoCloseable {
         jars.jar(IDENTITY_PROVIDER);
         jars.jar(COMMAND_SERVICE);
         jars.jar(QUERY_SERVICE);
+        jars.jar(WEB_APP);
         DataDirectory.prepare(settings.dataDir(), settings.fresh());
         StackPorts ports = settings.ports().resolved();
 
@@ -73,8 +79,8 @@ public final class LocalStack implements AutoCloseable {
         // Child processes would outlive this JVM; the hook also covers a test run that ends abruptly.
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
         try {
-            progress.accept("Starting the identity provider, " + COMMAND_SERVICE + " and " + QUERY_SERVICE + " (logs in "
-                    + settings.logDir() + ")");
+            progress.accept("Starting the identity provider, " + COMMAND_SERVICE + ", " + QUERY_SERVICE + " and the social app"
+                    + " (logs in " + settings.logDir() + ")");
             // First, though the services need it only for the first token (they fetch its keys then):
             // all three start side by side, and the stack is ready when all three are.
             stack.identityProvider = ServiceProcess.launch(IDENTITY_PROVIDER, jars.jar(IDENTITY_PROVIDER), ports.auth(),
@@ -83,13 +89,23 @@ public final class LocalStack implements AutoCloseable {
             stack.commandService = stack.launchCommandService();
             stack.queryService = stack.launchQueryService();
             stack.identityProvider.awaitReady(READY_TIMEOUT);
+            // The social app reads the provider's endpoints from its discovery document at start: after it.
+            stack.webApp = ServiceProcess.launch(WEB_APP, jars.jar(WEB_APP), ports.web(), SERVICE_READINESS,
+                    stack.webAppEnvironment(), StackSettings.QUICK_START_JVM_OPTIONS,
+                    settings.logDir().resolve(WEB_APP + ".log"));
             stack.commandService.awaitReady(READY_TIMEOUT);
             stack.queryService.awaitReady(READY_TIMEOUT);
+            stack.webApp.awaitReady(READY_TIMEOUT);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
             throw e;
         }
+    }
+
+    /** The social app in the browser: what a person opens. */
+    public String webAppUrl() {
+        return "http://localhost:" + ports.web();
     }
 
     public String commandServiceUrl() {
@@ -256,6 +272,8 @@ public final class LocalStack implements AutoCloseable {
         // Both at once: each may take seconds to finish its graceful shutdown.
         Thread queryStopper = new Thread(() -> stop(queryService), "stop-" + QUERY_SERVICE);
         Thread providerStopper = new Thread(() -> stop(identityProvider), "stop-" + IDENTITY_PROVIDER);
+        Thread webStopper = new Thread(() -> stop(webApp), "stop-" + WEB_APP);
+        webStopper.start();
         queryStopper.start();
         providerStopper.start();
         stop(commandService);
@@ -263,6 +281,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             queryStopper.join();
             providerStopper.join();
+            webStopper.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -316,6 +335,24 @@ public final class LocalStack implements AutoCloseable {
         environment.put("APP_DEVAUTH_KEY_FILE", signingKeyFile().toString());
         environment.put("APP_DEVAUTH_MINT_ANY_USER", "true");
         environment.put("APP_DEVAUTH_REDIRECT_URIS", String.join(",", browserRedirectUris()));
+        environment.put("APP_DEVAUTH_BFF_REDIRECT_URIS", webAppUrl() + WEB_APP_LOGIN_CALLBACK);
+        environment.put("APP_DEVAUTH_BFF_POST_LOGOUT_REDIRECT_URIS", webAppUrl() + "/");
+        return environment;
+    }
+
+    /**
+     * The social app logs in at the identity provider (its issuer, read by discovery), keeps its
+     * sessions in the stack's PostgreSQL (a schema of its own), relays commands to post-cmd, and
+     * tells the browser where post-query is.
+     */
+    private Map<String, String> webAppEnvironment() {
+        Map<String, String> environment = new HashMap<>(settings.environment());
+        environment.put("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_SOCIAL_ISSUER_URI", issuerUrl());
+        environment.put("SPRING_DATASOURCE_URL", infrastructure.postgresJdbcUrl());
+        environment.put("SPRING_DATASOURCE_USERNAME", infrastructure.postgresUsername());
+        environment.put("SPRING_DATASOURCE_PASSWORD", infrastructure.postgresPassword());
+        environment.put("APP_WEB_COMMAND_URL", commandServiceUrl());
+        environment.put("APP_WEB_QUERY_URL", queryServiceUrl());
         return environment;
     }
 
@@ -344,6 +381,9 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(settings.environment());
         environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuerUrl());
         environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
+        // The social app reads post-query from the browser, on whatever port it runs; 5173 stays for a
+        // frontend developed with a dev server of its own.
+        environment.putIfAbsent("APP_CORS_ALLOWED_ORIGINS", webAppUrl() + ",http://localhost:5173");
         return environment;
     }
 }

@@ -21,7 +21,8 @@ final class PortCheck {
                 "mongo-port", ports.mongo(),
                 "auth-port", ports.auth(),
                 "cmd-management-port", ports.commandServiceManagement(),
-                "query-management-port", ports.queryServiceManagement());
+                "query-management-port", ports.queryServiceManagement(),
+                "web-port", ports.web());
         Map<Integer, String> seen = new HashMap<>();
         for (String option : DevStackOptions.PORT_OPTIONS.keySet()) {
             int port = byOption.get(option);

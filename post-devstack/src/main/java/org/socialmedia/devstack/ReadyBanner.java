@@ -22,6 +22,8 @@ final class ReadyBanner {
 
                 Ready in %.1f s. Ctrl-C stops everything; the data stays in %s.
 
+                  Social app: %s   (log in as alice/alice, bob/bob, ...)
+
                   post-cmd    (commands)  %s/api/v1/posts   (a bearer token needed)
                               Swagger UI  %s/swagger-ui.html
                               probes      %s/livez  %s/readyz
@@ -49,7 +51,7 @@ final class ReadyBanner {
                   curl -si -XPOST %s/api/v1/posts -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"message":"hello"}'
                   curl -s %s/api/v1/posts
 
-                """, startMillis / 1000.0, stack.dataDir(),
+                """, startMillis / 1000.0, stack.dataDir(), stack.webAppUrl(),
                 cmd, cmd, cmd, cmd, stack.commandServiceManagementUrl(), stack.commandServiceManagementUrl(),
                 query, query, query, query, stack.queryServiceManagementUrl(), stack.queryServiceManagementUrl(),
                 issuer, issuer, users, stack.browserClientId(), redirects,

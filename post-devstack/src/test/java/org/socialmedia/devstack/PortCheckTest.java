@@ -19,7 +19,7 @@ class PortCheckTest {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             int port = taken.getLocalPort();
 
-            assertThatThrownBy(() -> PortCheck.requireFree(new StackPorts(0, 0, port, 0, 0, 0, 0, 0)))
+            assertThatThrownBy(() -> PortCheck.requireFree(new StackPorts(0, 0, port, 0, 0, 0, 0, 0, 0)))
                     .isInstanceOf(PortInUseException.class)
                     .hasMessageContaining("Port " + port + " (Kafka) is already in use")
                     .hasMessageContaining("--kafka-port=PORT")
@@ -33,7 +33,7 @@ class PortCheckTest {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             int port = taken.getLocalPort();
 
-            assertThatThrownBy(() -> PortCheck.requireFree(new StackPorts(0, 0, 0, 0, 0, port, 0, 0)))
+            assertThatThrownBy(() -> PortCheck.requireFree(new StackPorts(0, 0, 0, 0, 0, port, 0, 0, 0)))
                     .isInstanceOf(PortInUseException.class)
                     .hasMessageContaining("(the identity provider) is already in use")
                     .hasMessageContaining("--auth-port=PORT");
@@ -44,7 +44,7 @@ class PortCheckTest {
     void aManagementPortMayNotBeTheOtherServicesApiPort() {
         int port = FreePort.find();
 
-        assertThatThrownBy(() -> PortCheck.requireFree(new StackPorts(0, port, 0, 0, 0, 0, port, 0)))
+        assertThatThrownBy(() -> PortCheck.requireFree(new StackPorts(0, port, 0, 0, 0, 0, port, 0, 0)))
                 .isInstanceOf(PortInUseException.class)
                 .hasMessageContaining("--query-port")
                 .hasMessageContaining("--cmd-management-port");
@@ -52,14 +52,14 @@ class PortCheckTest {
 
     @Test
     void freePortsPass() {
-        assertThatCode(() -> PortCheck.requireFree(new StackPorts(FreePort.find(), 0, 0, 0, 0, FreePort.find(), FreePort.find(), 0))).doesNotThrowAnyException();
+        assertThatCode(() -> PortCheck.requireFree(new StackPorts(FreePort.find(), 0, 0, 0, 0, FreePort.find(), FreePort.find(), 0, 0))).doesNotThrowAnyException();
     }
 
     @Test
     void thePortGivenToTwoServersIsRefused() {
         int port = FreePort.find();
 
-        assertThatThrownBy(() -> PortCheck.requireFree(new StackPorts(port, port, 0, 0, 0, 0, 0, 0)))
+        assertThatThrownBy(() -> PortCheck.requireFree(new StackPorts(port, port, 0, 0, 0, 0, 0, 0, 0)))
                 .isInstanceOf(PortInUseException.class)
                 .hasMessageContaining("--cmd-port")
                 .hasMessageContaining("--query-port");

@@ -89,7 +89,30 @@ class AuthorizationServerConfiguration {
                         .build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(devAuth.tokenTimeToLive()).build())
                 .build();
-        return new InMemoryRegisteredClientRepository(browserClient);
+        return new InMemoryRegisteredClientRepository(browserClient, backendForFrontend(devAuth));
+    }
+
+    /**
+     * The social app's backend-for-frontend: a confidential client (it keeps the tokens on the
+     * server), still with PKCE for the code's trip through the browser, refresh tokens so that a
+     * login outlives one access token, and RP-initiated logout back to the app.
+     */
+    private static RegisteredClient backendForFrontend(DevAuthProperties devAuth) {
+        return RegisteredClient.withId(devAuth.bffClientId())
+                .clientId(devAuth.bffClientId())
+                .clientSecret("{noop}" + devAuth.bffClientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUris(uris -> uris.addAll(devAuth.bffRedirectUris()))
+                .postLogoutRedirectUris(uris -> uris.addAll(devAuth.bffPostLogoutRedirectUris()))
+                .scope(OidcScopes.OPENID)
+                .scope(OidcScopes.PROFILE)
+                .scope(AdminScope.NAME)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
+                        .build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(devAuth.tokenTimeToLive()).build())
+                .build();
     }
 
     /**
