@@ -30,6 +30,8 @@ final class SocialApp {
     private final WebDriver browser;
     private final String appUrl;
     private final WebDriverWait wait;
+    /** In a second window: the window it was opened from. */
+    private String firstWindow;
 
     SocialApp(String who, WebDriver browser, String appUrl) {
         this.who = who;
@@ -114,8 +116,6 @@ final class SocialApp {
         second.firstWindow = first;
         return second.awaitLive();
     }
-
-    private String firstWindow;
 
     /** From a second window back to the first one. */
     void backToFirstWindow() {
