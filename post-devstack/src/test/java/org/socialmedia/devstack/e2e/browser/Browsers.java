@@ -6,8 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
+import org.socialmedia.devstack.e2e.browser.Chromium.Screen;
 
 /**
  * The browsers of one test, each a person's own (a separate Chromium session: its own cookies).
@@ -18,8 +18,8 @@ final class Browsers implements AfterTestExecutionCallback, AfterEachCallback {
 
     private final List<SocialApp> open = new ArrayList<>();
 
-    SocialApp open(String who, String appUrl, Dimension window) {
-        WebDriver browser = Chromium.open(window);
+    SocialApp open(String who, String appUrl, Screen screen) {
+        WebDriver browser = Chromium.open(screen);
         SocialApp app = new SocialApp(who, browser, appUrl);
         open.add(app);
         return app;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 import org.openqa.selenium.Dimension;
@@ -26,22 +27,35 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class Chromium {
 
-    static final Dimension DESKTOP = new Dimension(1280, 1000);
-    /** A phone's viewport in CSS pixels (a common Android size). */
-    static final Dimension PHONE = new Dimension(412, 915);
+    /** The screens the tests use: a desktop window, and a phone's viewport (a common Android size, in CSS pixels). */
+    enum Screen {
+        DESKTOP(new Dimension(1280, 1000)),
+        PHONE(new Dimension(412, 915));
+
+        final Dimension size;
+
+        Screen(Dimension size) {
+            this.size = size;
+        }
+    }
 
     private static final String INSTALL = "apt-get install -y chromium chromium-driver";
 
     private Chromium() {
     }
 
-    static WebDriver open(Dimension window) {
+    static WebDriver open(Screen screen) {
         Path browser = executable("chromium.binary", "chromium", "chromium");
         Path driver = executable("chromium.driver", "chromedriver", "chromium-driver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.toFile());
-        options.addArguments("--headless=new", "--window-size=" + window.getWidth() + "," + window.getHeight(),
+        options.addArguments("--headless=new", "--window-size=" + Screen.DESKTOP.size.getWidth() + "," + Screen.DESKTOP.size.getHeight(),
                 "--disable-dev-shm-usage", "--no-first-run", "--disable-search-engine-choice-screen", "--lang=en-US");
+        if (screen == Screen.PHONE) {
+            // A window cannot be narrower than 500 pixels, a phone is: its viewport is emulated, as DevTools' device mode does.
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", screen.size.getWidth(), "height", screen.size.getHeight(), "pixelRatio", 1.0, "touch", true)));
+        }
         // A confirmation the app opens (before a deletion, say) is the test's to accept, not the driver's to dismiss.
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         if (runsAsRoot()) {

@@ -30,13 +30,14 @@ final class SocialApp {
     private final WebDriver browser;
     private final String appUrl;
     private final WebDriverWait wait;
-    /** In a second window: the window it was opened from. */
-    private String firstWindow;
+    /** This page's window (a browser may hold several, all of one person). */
+    private final String window;
 
     SocialApp(String who, WebDriver browser, String appUrl) {
         this.who = who;
         this.browser = browser;
         this.appUrl = appUrl;
+        this.window = browser.getWindowHandle();
         this.wait = new WebDriverWait(browser, PATIENCE);
         wait.ignoring(StaleElementReferenceException.class);
     }
@@ -107,19 +108,18 @@ final class SocialApp {
 
     /** Opens a second window (a tab) in the same browser: the same person, the same session. */
     SocialApp secondWindow() {
-        String first = browser.getWindowHandle();
         browser.switchTo().newWindow(WindowType.TAB);
         browser.get(appUrl);
         SocialApp second = new SocialApp(who + " (second window)", browser, appUrl);
         second.until("the second window signed in", d -> !d.findElements(By.id("user")).isEmpty()
                 && !d.findElement(By.id("user")).getText().isBlank());
-        second.firstWindow = first;
         return second.awaitLive();
     }
 
-    /** From a second window back to the first one. */
-    void backToFirstWindow() {
-        browser.switchTo().window(firstWindow);
+    /** Makes this page's window the one the driver talks to (after another window of the same browser). */
+    SocialApp bringToFront() {
+        browser.switchTo().window(window);
+        return this;
     }
 
     /** Marks the document, so that a test can tell later that the page was never reloaded. */

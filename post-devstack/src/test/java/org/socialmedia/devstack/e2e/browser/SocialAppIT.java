@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.socialmedia.devstack.LocalStack;
 import org.socialmedia.devstack.e2e.RunningPair;
+import org.socialmedia.devstack.e2e.browser.Chromium.Screen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,9 +34,9 @@ class SocialAppIT {
 
     @Test
     void aliceAndBobInTwoBrowsers() {
-        SocialApp alice = browsers.open("alice", appUrl, Chromium.DESKTOP).logIn("alice");
+        SocialApp alice = browsers.open("alice", appUrl, Screen.DESKTOP).logIn("alice");
         alice.screenshot("01-alice-logged-in");
-        SocialApp bob = browsers.open("bob", appUrl, Chromium.DESKTOP).logIn("bob");
+        SocialApp bob = browsers.open("bob", appUrl, Screen.DESKTOP).logIn("bob");
 
         String message = "Good morning from the browser " + run;
         UUID post = alice.post(message);
@@ -65,13 +66,13 @@ class SocialAppIT {
         SocialApp aliceElsewhere = alice.secondWindow();
         aliceElsewhere.post(post).edit("Edited in the second window " + run);
         aliceElsewhere.screenshot("06-alice-edits-in-a-second-window");
-        alice.backToFirstWindow();
+        alice.bringToFront();
         alicesCopy.save();
-        WebElement changed = alice.until("the message that the post changed", d -> alicesCopy.text().contains("changed")
-                ? alicesCopy.awaitButton("Apply my edit again") : null);
+        alice.until("the message that the post changed", d -> alicesCopy.text().contains("changed"));
+        WebElement applyAgain = alicesCopy.awaitButton("Apply my edit again");
         alice.until("the newer post shown", d -> alicesCopy.text().contains("Edited in the second window " + run));
         alice.screenshot("07-alice-sees-the-post-changed");
-        alice.click(changed);
+        alice.click(applyAgain);
         alice.until("alice's first edit applied again", d -> alicesCopy.text().contains("Edited in the first window " + run)
                 && !alicesCopy.text().contains("Edited in the second window " + run) && alicesCopy.button("Save").isEmpty());
         alice.screenshot("08-alice-applied-her-edit-again");
@@ -86,9 +87,9 @@ class SocialAppIT {
 
     @Test
     void clickingAnAuthorShowsOnlyTheirPosts() {
-        SocialApp bob = browsers.open("bob", appUrl, Chromium.DESKTOP).logIn("bob");
+        SocialApp bob = browsers.open("bob", appUrl, Screen.DESKTOP).logIn("bob");
         UUID bobs = bob.post("Bob's own post " + run);
-        SocialApp alice = browsers.open("alice", appUrl, Chromium.DESKTOP).logIn("alice");
+        SocialApp alice = browsers.open("alice", appUrl, Screen.DESKTOP).logIn("alice");
         UUID alices = alice.post("Alice's post for the filter " + run);
 
         PostCard alicesPost = bob.post(alices);
@@ -102,7 +103,7 @@ class SocialAppIT {
 
     @Test
     void aRefusedPostIsExplainedInASentenceNextToTheField() {
-        SocialApp carol = browsers.open("carol", appUrl, Chromium.DESKTOP).logIn("carol");
+        SocialApp carol = browsers.open("carol", appUrl, Screen.DESKTOP).logIn("carol");
 
         carol.tryToPost("   ");
         carol.until("the app's own sentence about a blank post", d -> besideNewPost(carol).contains("Write something"));
@@ -124,10 +125,11 @@ class SocialAppIT {
 
     @Test
     void theFeedOnAPhone() {
-        SocialApp dave = browsers.open("dave", appUrl, Chromium.PHONE).logIn("dave");
+        SocialApp dave = browsers.open("dave", appUrl, Screen.PHONE).logIn("dave");
         UUID post = dave.post("A post from a phone " + run);
 
         PostCard shown = dave.post(post);
+        assertThat(dave.script("return window.innerWidth")).as("a phone's viewport").isEqualTo(412L);
         long overflow = (Long) dave.script("return document.documentElement.scrollWidth - window.innerWidth");
         assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
         assertThat(shown.offers("Delete")).isTrue();
