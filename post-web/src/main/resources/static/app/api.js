@@ -125,8 +125,12 @@ export async function problemOf(response, fallback) {
     if (error && error.field) fields[error.field] = `${FIELD_NAMES[error.field] || error.field} ${error.message}.`;
   }
   const detail = body && typeof body.detail === 'string' ? body.detail : '';
-  return new Problem(response.status, sentence(response.status, detail, fields, retryAfter, fallback), fields,
+  const problem = new Problem(response.status, sentence(response.status, detail, fields, retryAfter, fallback), fields,
     retryAfter, body);
+  // A 412 names the post's current version in its ETag: the version to read before trying again.
+  const etag = Number.parseInt((response.headers.get('ETag') || '').replace(/\D/g, ''), 10);
+  problem.currentVersion = Number.isFinite(etag) ? etag : null;
+  return problem;
 }
 
 function sentence(status, detail, fields, retryAfter, fallback) {

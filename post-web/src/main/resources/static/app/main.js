@@ -145,10 +145,12 @@ async function refetchShown() {
       for (const post of answer.content) { seen.add(post.id); show(post, { atTop: false }); }
       state.totalPages = answer.page.totalPages;
     }
-    // Shown posts that no page holds any more: read each, which also tells whether it was deleted.
+    // Shown posts that no page holds any more: read each, which also tells whether it was deleted. At
+    // least the version shown: a post the read model has not applied yet is not a deleted one.
     for (const id of [...state.views.keys()]) {
       if (!seen.has(id)) {
-        try { accept(await api.post(id)); } catch (problem) { if (problem.status === 404) removePost(id); }
+        const shown = state.posts.get(id);
+        try { accept(await api.post(id, shown && shown.version)); } catch (problem) { if (problem.status === 404) removePost(id); }
       }
     }
     feedIsBehind(false);
@@ -258,7 +260,7 @@ context.actions.editPost = async (view, message, baseVersion) => {
     catchUp(view.id, version);
   } catch (problem) {
     if (problem.status === 412) {
-      await showNewer(view);
+      await showNewer(view, problem.currentVersion);
       view.showConflict();
       return;
     }
@@ -268,8 +270,12 @@ context.actions.editPost = async (view, message, baseVersion) => {
 };
 
 /** After a 412: the post as it is now, at least as new as what was shown. */
-async function showNewer(view) {
-  try { accept(await api.post(view.id)); } catch (problem) { if (problem.status === 404) removePost(view.id); }
+async function showNewer(view, currentVersion) {
+  try {
+    accept(await api.post(view.id, currentVersion || view.post.version));
+  } catch (problem) {
+    if (problem.status === 404) removePost(view.id);
+  }
 }
 
 context.actions.comment = async (view) => {
@@ -302,7 +308,7 @@ context.actions.editComment = async (view, commentView, comment, baseVersion) =>
     catchUp(view.id, version);
   } catch (problem) {
     if (problem.status === 412) {
-      await showNewer(view);
+      await showNewer(view, problem.currentVersion);
       commentView.showConflict();
       return;
     }

@@ -60,6 +60,15 @@ class DevStackOptionsTest {
     }
 
     @Test
+    void theSocialAppIsOnPort3000UnlessToldOtherwise() {
+        assertThat(StackPorts.defaults().web()).isEqualTo(3000);
+
+        assertThat(parse(List.of("--web-port=13000"), Map.of()).ports().web()).isEqualTo(13000);
+        assertThat(parse(List.of(), Map.of("DEVSTACK_WEB_PORT", "23000")).ports().web()).isEqualTo(23000);
+        assertThat(DevStackOptions.USAGE).contains("--web-port=PORT");
+    }
+
+    @Test
     void anUnknownOptionOrABadPortIsRefusedWithItsName() {
         assertThatIllegalArgumentException().isThrownBy(() -> parse(List.of("--kafka=1"), Map.of()))
                 .withMessageContaining("--kafka");

@@ -20,9 +20,11 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.util.StringUtils;
 
 /**
  * The login at the identity provider (authorization code with PKCE, as a confidential client),
@@ -84,6 +86,10 @@ class LoginConfiguration {
      */
     @Bean
     ClientRegistrationRepository clientRegistrations(OAuth2ClientProperties properties, LoginProperties login) {
+        // An empty issuer-uri in the environment (compose's, over the default one) means: no discovery,
+        // the endpoints are given one by one. Spring Boot would try to discover at "".
+        properties.getProvider().values().stream().filter(provider -> !StringUtils.hasText(provider.getIssuerUri()))
+                .forEach(provider -> provider.setIssuerUri(null));
         List<ClientRegistration> registrations = new OAuth2ClientPropertiesMapper(properties).asClientRegistrations()
                 .values().stream().map(registration -> complete(registration, login)).toList();
         return new InMemoryClientRegistrationRepository(registrations);
@@ -102,6 +108,16 @@ class LoginConfiguration {
             builder.providerConfigurationMetadata(metadata);
         }
         return builder.build();
+    }
+
+    /**
+     * The user's tokens in their session, which is in the database: Spring Boot's default keeps
+     * them in this instance's memory, where another instance behind the same load balancer would
+     * not find them (nor this one after a restart).
+     */
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClientsInTheSession() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
     }
 
     /** Relays an expired access token's refresh to the provider; the tokens stay in the session. */
