@@ -5,7 +5,9 @@
  *
  * <ul>
  *   <li>the projection writes with batched SQL ({@link org.socialmedia.post.query.readmodel.ReadModelWriter}),
- *       merged per transaction ({@link org.socialmedia.post.query.readmodel.PendingChanges}), in event order;</li>
+ *       merged per transaction ({@link org.socialmedia.post.query.readmodel.PendingChanges}), in event order,
+ *       and announces the posts it changed with {@code NOTIFY} in the same transaction
+ *       ({@link org.socialmedia.post.query.readmodel.AnnouncedChange}), for the live stream of every instance;</li>
  *   <li>the lookups read the posts and comments they show as read-only JPA entities through Spring
  *       Data repositories ({@link org.socialmedia.post.query.readmodel.PostView},
  *       {@link org.socialmedia.post.query.readmodel.CommentView});</li>

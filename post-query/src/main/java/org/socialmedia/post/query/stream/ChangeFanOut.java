@@ -26,6 +26,7 @@ final class ChangeFanOut {
     private final Executor sender;
     private final StreamMetrics metrics;
     private final Object lock = new Object();
+    private boolean closed;
 
     ChangeFanOut(StreamProperties properties, Executor sender, StreamMetrics metrics) {
         this.recent = new RecentChanges(properties.replaySize());
@@ -43,6 +44,9 @@ final class ChangeFanOut {
      */
     Subscriber subscribe(SubscriberFilter filter, @Nullable String lastEventId, StreamSink sink) {
         synchronized (lock) {
+            if (closed) {
+                throw new ShuttingDownException();
+            }
             if (subscribers.size() >= maxSubscribers) {
                 throw new TooManySubscribersException(maxSubscribers);
             }
@@ -80,8 +84,14 @@ final class ChangeFanOut {
         subscribers.forEach(Subscriber::heartbeat);
     }
 
-    /** At shutdown: the clients reconnect, to another instance or to this one once it is back. */
+    /**
+     * At shutdown: the clients reconnect, to another instance or to this one once it is back; new
+     * ones are turned away, since nothing would reach them any more.
+     */
     void closeAll() {
+        synchronized (lock) {
+            closed = true;
+        }
         List.copyOf(subscribers).forEach(Subscriber::close);
     }
 

@@ -1,8 +1,8 @@
 package org.socialmedia.post.query.stream;
 
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -26,15 +26,16 @@ import tools.jackson.databind.json.JsonMapper;
 class StreamConfiguration {
 
     /**
-     * A fixed number of threads writes to all clients. Its queue needs no bound of its own: a
-     * subscriber has at most one task in it, and subscribers are bounded.
+     * The threads that write to clients. A few stay ready; a task that finds none idle gets a new
+     * one rather than waiting, so a client whose write blocks (it stopped reading) holds a thread
+     * of its own, never one that the others need. Bounded all the same: a subscriber has at most
+     * one task running, and subscribers are bounded (a closed one's last write may still be ending,
+     * hence twice as many).
      */
     @Bean(destroyMethod = "shutdownNow")
     ThreadPoolExecutor streamSender(StreamProperties properties) {
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(properties.sendThreads(), properties.sendThreads(),
-                60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons("post-stream-send-"));
-        executor.allowCoreThreadTimeOut(true);
-        return executor;
+        return new ThreadPoolExecutor(properties.sendThreads(), properties.sendThreads() + 2 * properties.maxSubscribers(),
+                60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemons("post-stream-send-"));
     }
 
     @Bean
@@ -51,9 +52,11 @@ class StreamConfiguration {
 
     @Bean
     ChangeListener changeListener(JdbcConnectionDetails database, JsonMapper json, ChangeFanOut fanOut,
-                                  StreamProperties properties) {
-        return new ChangeListener(database, json, fanOut, properties.connectionCheckInterval(),
+                                  StreamProperties properties, StreamMetrics metrics) {
+        ChangeListener listener = new ChangeListener(database, json, fanOut, properties.connectionCheckInterval(),
                 properties.relistenMaxInterval());
+        metrics.countListening(listener::isListening);
+        return listener;
     }
 
     @Bean(destroyMethod = "shutdownNow")

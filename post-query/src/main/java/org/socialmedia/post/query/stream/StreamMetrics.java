@@ -42,6 +42,12 @@ class StreamMetrics {
                 .register(registry);
     }
 
+    void countListening(Supplier<Boolean> listening) {
+        Gauge.builder("post.stream.listening", () -> listening.get() ? 1 : 0)
+                .description("1 while this instance listens for the projection's changes; 0 while it tries to again")
+                .register(registry);
+    }
+
     void sent() {
         sent.increment();
     }

@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeat               how often an idle stream gets a comment line, so proxies and browsers keep it open
  * @param replaySize              how many recent changes this instance remembers for clients that reconnect with
  *                                {@code Last-Event-ID}; an older id is answered with {@code refetch}
- * @param queueSize               messages that may wait for one slow client; beyond, it is told to refetch instead
- * @param sendThreads             threads that write to all clients. A client that stops reading holds one for as long
- *                                as the server's write timeout at most, while its queue fills; the others carry on
+ * @param queueSize               messages that may wait for one client; beyond, it is told to refetch instead. At least
+ *                                a projection batch (500 posts), which is announced at once; the changes themselves
+ *                                are shared, so a queue costs a few bytes per waiting message
+ * @param sendThreads             threads kept ready to write to clients. While a client does not read, the write to it
+ *                                blocks (until the server's write timeout fails it) and holds a thread of its own:
+ *                                more are started then, one per blocked client at most, and end when idle
  * @param clientRetry             how long a browser waits before it reconnects a broken stream ({@code retry:})
  * @param connectionCheckInterval how long the listening connection may stay silent before it is checked with a
  *                                query: a connection that a failover or a firewall cut silently is found this way
@@ -25,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record StreamProperties(@DefaultValue("1000") int maxSubscribers,
                         @DefaultValue("15s") Duration heartbeat,
                         @DefaultValue("1000") int replaySize,
-                        @DefaultValue("256") int queueSize,
+                        @DefaultValue("1000") int queueSize,
                         @DefaultValue("4") int sendThreads,
                         @DefaultValue("3s") Duration clientRetry,
                         @DefaultValue("10s") Duration connectionCheckInterval,

@@ -109,6 +109,7 @@ final class Subscriber {
                 sender.execute(this::send);
             } catch (RejectedExecutionException shuttingDown) {
                 sending.set(false);
+                close();
             }
         }
     }
@@ -141,7 +142,7 @@ final class Subscriber {
         } finally {
             sending.set(false);
         }
-        if (!queue.isEmpty() || refetch.get() != null) {
+        if (!queue.isEmpty() || refetch.get() != null || retry.get() != null) {
             schedule();
         }
     }

@@ -186,6 +186,20 @@ class ChangeFanOutTest {
     }
 
     @Test
+    void atShutdownEveryStreamEndsAndNewOnesAreTurnedAway() {
+        ChangeFanOut fanOut = fanOut(10, 100, 16);
+        RecordingSink open = new RecordingSink();
+        fanOut.subscribe(SubscriberFilter.ALL, null, open);
+
+        fanOut.closeAll();
+
+        assertThat(open.closed).isTrue();
+        assertThat(fanOut.size()).isZero();
+        assertThatThrownBy(() -> fanOut.subscribe(SubscriberFilter.ALL, null, new RecordingSink()))
+                .isInstanceOf(ShuttingDownException.class);
+    }
+
+    @Test
     void aClientThatCannotBeWrittenToIsUnsubscribed() {
         ChangeFanOut fanOut = fanOut(10, 100, 16);
         RecordingSink gone = new RecordingSink();
