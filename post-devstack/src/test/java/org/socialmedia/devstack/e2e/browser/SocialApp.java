@@ -50,6 +50,13 @@ final class SocialApp {
         return browser;
     }
 
+    /** Opens the app without logging in, and waits for the live stream. */
+    SocialApp open() {
+        browser.get(appUrl);
+        pageButton("Log in");
+        return awaitLive();
+    }
+
     /** Opens the app, logs in through the identity provider's form, and waits for the live stream. */
     SocialApp logIn(String username) {
         browser.get(appUrl);

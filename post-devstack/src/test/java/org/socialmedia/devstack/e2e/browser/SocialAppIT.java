@@ -1,5 +1,7 @@
 package org.socialmedia.devstack.e2e.browser;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.socialmedia.devstack.LocalStack;
 import org.socialmedia.devstack.e2e.RunningPair;
+import org.socialmedia.testsupport.api.CommandApi;
 import org.socialmedia.devstack.e2e.browser.Chromium.Screen;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +30,11 @@ class SocialAppIT {
     /** Words of this run, so that a post is told from those of earlier tests on the same stack. */
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String appUrl;
+    private final CommandApi commands;
 
-    SocialAppIT(LocalStack stack) {
+    SocialAppIT(LocalStack stack, CommandApi commands) {
         this.appUrl = stack.webAppUrl();
+        this.commands = commands;
     }
 
     @Test
@@ -102,6 +107,40 @@ class SocialAppIT {
     }
 
     @Test
+    void aVisitorFiltersTheFeedAndLoadsMore() {
+        // Eleven posts of an author of this run, one more than a page: two liked, one of those commented.
+        String author = "reader-" + run;
+        List<UUID> posts = new ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            posts.add(commands.createPost(author, "Post " + i + " of " + author).id());
+        }
+        commands.likePost(posts.get(0), "alice");
+        commands.likePost(posts.get(1), "alice");
+        commands.addComment(posts.get(1), "bob", "the only comment");
+        SocialApp visitor = browsers.open("a visitor", appUrl, Screen.DESKTOP);
+        visitor.open();
+
+        visitor.field("Author").orElseThrow().sendKeys(author);
+        // The feed renders anew as the filter settles: every check is made again until it holds at once.
+        visitor.until("a page of the author's posts, newest first", d -> visitor.articles().size() == 10
+                && visitor.articles().get(0).getText().contains("Post 11 of " + author)
+                && visitor.articles().stream().allMatch(article -> authorOf(article).equals(author)));
+        PostCard newest = visitor.post(posts.get(10));
+        visitor.until("no composer, like, edit or delete without a login", d -> visitor.field("New post").isEmpty()
+                && !newest.offers("Like") && !newest.offers("Edit") && !newest.offers("Delete"));
+        visitor.screenshot("14-a-visitor-filters-by-author");
+        visitor.click(visitor.pageButton("Load more"));
+        visitor.until("the eleventh post after 'Load more'", d -> visitor.articles().size() == 11 && visitor.shows(posts.get(0)));
+        visitor.until("no 'Load more' after the last page", d -> Named.find(d, Named.PAGE_BUTTONS, "Load more").isEmpty());
+
+        visitor.field("Minimum likes").orElseThrow().sendKeys("1");
+        visitor.until("the two liked posts", d -> visitor.articles().size() == 2 && visitor.shows(posts.get(0)) && visitor.shows(posts.get(1)));
+        visitor.click(visitor.field("Has comments").orElseThrow());
+        visitor.until("the liked and commented post", d -> visitor.articles().size() == 1 && visitor.shows(posts.get(1)));
+        visitor.screenshot("15-a-visitor-filters-by-likes-and-comments");
+    }
+
+    @Test
     void aRefusedPostIsExplainedInASentenceNextToTheField() {
         SocialApp carol = browsers.open("carol", appUrl, Screen.DESKTOP).logIn("carol");
 
@@ -116,6 +155,11 @@ class SocialAppIT {
         carol.until("post-cmd's refusal as a sentence next to the field", d -> besideNewPost(carol).contains("The post must not contain control characters"));
         assertThat(carol.articles()).noneMatch(article -> article.getText().contains(run));
         carol.screenshot("12-a-refused-post-explained");
+
+        carol.click(carol.pageButton("Log out"));
+        carol.pageButton("Log in");
+        assertThat(carol.browser().findElements(By.id("user"))).as("nobody shown as signed in").isEmpty();
+        carol.screenshot("16-carol-logged-out");
     }
 
     /** What the page shows around the field "New post": the field's own container. */
