@@ -1,6 +1,6 @@
 // The social app: the feed, the filters, the user's changes and the live updates from post-query.
 import * as api from './api.js';
-import { h, fill, uid } from './dom.js';
+import { h, fill, uid, submitOnCtrlEnter } from './dom.js';
 import { PostView } from './post-view.js';
 
 const PAGE_SIZE = 10;
@@ -403,6 +403,7 @@ function buildPage() {
   ui.newPost = h('textarea', { id: newPostId, rows: 3, maxlength: 5000, placeholder: 'What is on your mind?' });
   ui.newPostError = h('p', { class: 'error', 'aria-live': 'polite' });
   ui.postButton = h('button', { type: 'button', onclick: createPost }, 'Post');
+  submitOnCtrlEnter(ui.newPost, createPost);
   ui.composer = h('section', { class: 'composer', 'aria-label': 'Write a post', hidden: true },
     h('label', { for: newPostId }, 'New post'), ui.newPost, ui.newPostError, ui.postButton);
 

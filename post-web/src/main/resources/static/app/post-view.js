@@ -1,6 +1,6 @@
 // One post on screen: an <article data-post-id data-version> whose parts are built once and updated in
 // place, so that a live update never takes away what the user is typing or where the focus is.
-import { h, fill, uid, formatDate } from './dom.js';
+import { h, fill, uid, formatDate, submitOnCtrlEnter } from './dom.js';
 
 export class PostView {
   /**
@@ -54,6 +54,8 @@ export class PostView {
     this.commentForm = h('div', { class: 'comment-form' },
       h('label', { for: newCommentId }, 'New comment'), this.newCommentText, this.newCommentError,
       h('button', { type: 'button', onclick: () => context.actions.comment(this) }, 'Comment'));
+    submitOnCtrlEnter(this.editorText, () => this.save(this.editing && this.editing.baseVersion));
+    submitOnCtrlEnter(this.newCommentText, () => context.actions.comment(this));
     this.comments = h('section', { id: commentsId, class: 'comments', hidden: true, 'aria-label': 'Comments' },
       this.commentList, this.commentForm);
 
@@ -188,6 +190,7 @@ class CommentView {
       h('div', { class: 'buttons' },
         h('button', { type: 'button', onclick: () => this.save(this.editing && this.editing.baseVersion) }, 'Save'),
         h('button', { type: 'button', class: 'secondary', onclick: () => this.stopEditing() }, 'Cancel')));
+    submitOnCtrlEnter(this.editorText, () => this.save(this.editing && this.editing.baseVersion));
     this.body = h('div', { class: 'comment-body' }, this.author, ' ', this.text, ' ', this.edited, ' ', this.date);
     this.item = h('li', { class: 'comment' }, this.body, this.editor, h('div', { class: 'actions' }, this.own), this.error);
   }

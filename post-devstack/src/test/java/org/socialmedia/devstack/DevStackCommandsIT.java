@@ -3,6 +3,10 @@ package org.socialmedia.devstack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,6 +106,34 @@ class DevStackCommandsIT {
         assertThat(new Http(stack.queryServiceManagementUrl()).get("/actuator/health").status()).isEqualTo(200);
         assertThat(new Http(stack.issuerUrl()).get("/.well-known/openid-configuration").body())
                 .contains("\"issuer\":\"" + stack.issuerUrl() + "\"");
+    }
+
+    @Test
+    void theSocialAppComesFirstInTheBannerAndReadsThisStacksPostQuery() {
+        String banner = ReadyBanner.of(stack, 1234);
+        Http app = new Http(stack.webAppUrl());
+
+        assertThat(banner.strip().lines().skip(1).filter(line -> !line.isBlank()).findFirst())
+                .hasValueSatisfying(line -> assertThat(line.strip()).startsWith("Social app: " + stack.webAppUrl()));
+        assertThat(app.get("/").body()).contains("app/main.js");
+        assertThat(app.get("/config.json").body()).isEqualTo("{\"queryUrl\":\"" + stack.queryServiceUrl() + "\"}");
+        assertThat(app.get("/me").status()).isEqualTo(401);
+        // The browser reads post-query from the app's origin, whatever port the app has.
+        HttpResponse<String> preflight = preflight(stack.queryServiceUrl() + "/api/v1/posts", stack.webAppUrl());
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(stack.webAppUrl());
+    }
+
+    private static HttpResponse<String> preflight(String url, String origin) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
+                    .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Answer postWith(String token) {

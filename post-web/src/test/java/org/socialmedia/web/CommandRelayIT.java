@@ -67,6 +67,8 @@ class CommandRelayIT {
         assertThat(settings.statusCode()).isEqualTo(200);
         assertThat(settings.body()).isEqualTo("{\"queryUrl\":\"http://query.test:8082\"}");
         assertThat(anonymous.hasCookie("XSRF-TOKEN")).as("the CSRF cookie for the first change").isTrue();
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("script-src 'self'").contains("connect-src 'self' http://query.test:8082"));
     }
 
     @Test
@@ -122,6 +124,18 @@ class CommandRelayIT {
         String authorization = received.headers().getFirst("Authorization");
         assertThat(authorization).startsWith("Bearer ");
         assertThat(claims(authorization.substring("Bearer ".length()))).contains("\"preferred_username\":\"alice\"");
+    }
+
+    @Test
+    void anExpiredAccessTokenIsRefreshedBeforeTheCommandIsRelayed() {
+        alice.sendWithCsrf("POST", app.url() + "/cmd/api/v1/posts", "{\"message\":\"one\"}", Map.of());
+        alice.sendWithCsrf("POST", app.url() + "/cmd/api/v1/posts", "{\"message\":\"two\"}", Map.of());
+
+        assertThat(commandService.received()).hasSize(2);
+        String first = commandService.received().get(0).headers().getFirst("Authorization");
+        String second = commandService.received().get(1).headers().getFirst("Authorization");
+        assertThat(second).as("a new access token, from the refresh token").isNotEqualTo(first);
+        assertThat(claims(second.substring("Bearer ".length()))).contains("\"preferred_username\":\"alice\"");
     }
 
     @Test

@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The real development identity provider, post-devauth, from its executable jar in a child JVM,
- * as the devstack runs it: the social app's client {@code social-bff} may be sent back to each of
+ * as the devstack runs it, with access tokens of 20 s: the social app's client {@code social-bff} may be sent back to each of
  * the given app addresses. One per test JVM; it stops with the JVM.
  */
 public final class IdentityProvider {
@@ -54,6 +54,10 @@ public final class IdentityProvider {
                 .redirectOutput(Path.of("target", "post-devauth.log").toFile());
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         builder.environment().put("SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER", issuer);
+        // Shorter than the 60 s of clock skew Spring Security allows for: every access token is already
+        // "expired" for the app, which refreshes it before each command it relays. So every relay test
+        // goes through a refresh at the provider.
+        builder.environment().put("APP_DEVAUTH_TOKEN_TIME_TO_LIVE", "20s");
         builder.environment().put("APP_DEVAUTH_BFF_REDIRECT_URIS",
                 appUrls.stream().map(url -> url + "/login/oauth2/code/social").collect(Collectors.joining(",")));
         builder.environment().put("APP_DEVAUTH_BFF_POST_LOGOUT_REDIRECT_URIS",
