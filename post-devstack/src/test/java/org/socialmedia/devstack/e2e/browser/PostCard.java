@@ -89,6 +89,35 @@ final class PostCard {
         return article().findElements(By.cssSelector("li[data-comment-id]")).stream().map(WebElement::getText).toList();
     }
 
+    /** The comment showing {@code text}, or nothing. */
+    Optional<WebElement> commentShowing(String text) {
+        return article().findElements(By.cssSelector("li[data-comment-id]")).stream()
+                .filter(item -> item.getText().contains(text)).findFirst();
+    }
+
+    boolean offersOnComment(String text, String buttonName) {
+        return commentShowing(text).flatMap(item -> Named.find(item, Named.BUTTONS, buttonName)).isPresent();
+    }
+
+    /** Edits the comment showing {@code text} into {@code edited}, and waits until the post shows it. */
+    PostCard editComment(String text, String edited) {
+        WebElement item = commentShowing(text).orElseThrow();
+        page.click(Named.find(item, Named.BUTTONS, "Edit comment").orElseThrow());
+        WebElement editor = page.until("the comment's editor", d -> item.findElements(By.tagName("textarea")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        editor.clear();
+        editor.sendKeys(edited);
+        page.click(Named.find(item, Named.BUTTONS, "Save").orElseThrow());
+        page.until("the edited comment '" + edited + "'", d -> commentShowing(edited).filter(WebElement::isDisplayed).isPresent());
+        return this;
+    }
+
+    PostCard removeComment(String text) {
+        page.click(Named.find(commentShowing(text).orElseThrow(), Named.BUTTONS, "Remove comment").orElseThrow());
+        page.until("the comment '" + text + "' gone", d -> commentShowing(text).isEmpty());
+        return this;
+    }
+
     boolean showsComment(String text) {
         return commentTexts().stream().anyMatch(shown -> shown.contains(text));
     }

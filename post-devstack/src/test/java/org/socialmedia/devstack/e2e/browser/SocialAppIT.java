@@ -141,6 +141,34 @@ class SocialAppIT {
     }
 
     @Test
+    void bobLikesOnceAndEditsAndRemovesOnlyHisOwnComment() {
+        UUID post = commands.createPost("carol", "Carol asks: tea or coffee? " + run).id();
+        commands.addComment(post, "alice", "Tea, says alice " + run);
+        SocialApp bob = browsers.open("bob", appUrl, Screen.DESKTOP).logIn("bob");
+        PostCard shown = bob.post(post).openComments();
+        bob.until("alice's comment", d -> shown.showsComment("Tea, says alice " + run));
+
+        shown.comment("Coffee " + run);
+        shown.editComment("Coffee " + run, "Coffee, black " + run);
+        bob.until("edit and remove offered on bob's comment only", d -> shown.offersOnComment("Coffee, black " + run, "Remove comment")
+                && !shown.offersOnComment("Tea, says alice " + run, "Edit comment")
+                && !shown.offersOnComment("Tea, says alice " + run, "Remove comment"));
+        bob.screenshot("17-bob-edited-his-comment");
+        shown.removeComment("Coffee, black " + run);
+        assertThat(shown.showsComment("Tea, says alice " + run)).isTrue();
+
+        shown.like();
+        bob.browser().navigate().refresh();
+        bob.awaitLive();
+        // A new page knows nothing of the like (the read model does not say who liked): liking again
+        // is refused by post-cmd, and the page shows the post as liked, once.
+        PostCard again = bob.post(post);
+        bob.click(again.awaitButton("Like"));
+        bob.until("the post shown as liked, with one like", d -> again.liked() && again.likes() == 1);
+        bob.screenshot("18-bob-liked-once");
+    }
+
+    @Test
     void aRefusedPostIsExplainedInASentenceNextToTheField() {
         SocialApp carol = browsers.open("carol", appUrl, Screen.DESKTOP).logIn("carol");
 
