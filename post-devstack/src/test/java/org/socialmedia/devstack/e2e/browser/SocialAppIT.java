@@ -100,8 +100,11 @@ class SocialAppIT {
         PostCard alicesPost = bob.post(alices);
         bob.click(alicesPost.awaitButton("alice"));
 
-        bob.until("only alice's posts", d -> !bob.shows(bobs) && bob.shows(alices) && !bob.articles().isEmpty()
-                && bob.articles().stream().allMatch(article -> authorOf(article).equals("alice")));
+        bob.until("only alice's posts", d -> {
+            List<WebElement> shown = bob.articles();
+            return !bob.shows(bobs) && bob.shows(alices) && !shown.isEmpty()
+                    && shown.stream().allMatch(article -> authorOf(article).equals("alice"));
+        });
         assertThat(bob.field("Author")).map(field -> field.getAttribute("value")).contains("alice");
         bob.screenshot("11-bob-filters-by-alice");
     }
@@ -122,9 +125,11 @@ class SocialAppIT {
 
         visitor.field("Author").orElseThrow().sendKeys(author);
         // The feed renders anew as the filter settles: every check is made again until it holds at once.
-        visitor.until("a page of the author's posts, newest first", d -> visitor.articles().size() == 10
-                && visitor.articles().get(0).getText().contains("Post 11 of " + author)
-                && visitor.articles().stream().allMatch(article -> authorOf(article).equals(author)));
+        visitor.until("a page of the author's posts, newest first", d -> {
+            List<WebElement> shown = visitor.articles();
+            return shown.size() == 10 && shown.get(0).getText().contains("Post 11 of " + author)
+                    && shown.stream().allMatch(article -> authorOf(article).equals(author));
+        });
         PostCard newest = visitor.post(posts.get(10));
         visitor.until("no composer, like, edit or delete without a login", d -> visitor.field("New post").isEmpty()
                 && !newest.offers("Like") && !newest.offers("Edit") && !newest.offers("Delete"));
