@@ -152,6 +152,8 @@ export class PostView {
 
   /** The post changed since the edit began: the newer post is shown, the edit is kept, and can be applied to it. */
   showConflict() {
+    // The newer message, above the editor that still holds the user's text: what "shows the newer version" promises.
+    this.message.hidden = false;
     fill(this.conflict,
       h('p', {}, 'This post was changed by someone else while you were editing. It now shows the newer version;'
         + ' your text is still here.'),
@@ -230,6 +232,8 @@ class CommentView {
   }
 
   showConflict() {
+    // The comment as it is now, above the editor that still holds the user's text.
+    this.body.hidden = false;
     fill(this.conflict,
       h('p', {}, 'This post changed while you were editing your comment: it now shows the newer version.'),
       h('button', { type: 'button', onclick: () => this.save(this.postView.post.version) }, 'Apply my edit again'));
