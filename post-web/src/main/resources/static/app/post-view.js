@@ -93,7 +93,8 @@ export class PostView {
     this.likeButton.disabled = liked;
     fill(this.likeButton, 'Like');
     this.likeButton.title = liked ? 'You like this post' : '';
-    this.ownControls.hidden = !mine;
+    // Not while editing: "Edit" again would start over and lose the text being typed.
+    this.ownControls.hidden = !mine || this.editing != null;
     this.commentForm.hidden = me === null;
     this.updateComments(post, me);
   }
@@ -134,6 +135,7 @@ export class PostView {
     this.conflict.hidden = true;
     this.editor.hidden = false;
     this.message.hidden = true;
+    this.ownControls.hidden = true;
     this.editorText.focus();
   }
 
@@ -142,6 +144,7 @@ export class PostView {
     this.editor.hidden = true;
     this.message.hidden = false;
     this.conflict.hidden = true;
+    this.ownControls.hidden = false;
     this.editButton.focus();
   }
 
@@ -155,7 +158,7 @@ export class PostView {
     // The newer message, above the editor that still holds the user's text: what "shows the newer version" promises.
     this.message.hidden = false;
     fill(this.conflict,
-      h('p', {}, 'This post was changed by someone else while you were editing. It now shows the newer version;'
+      h('p', {}, 'This post was changed while you were editing. It now shows the newer version;'
         + ' your text is still here.'),
       h('button', { type: 'button', onclick: () => this.save(this.post.version) }, 'Apply my edit again'));
     this.conflict.hidden = false;
