@@ -26,9 +26,9 @@ final class LocalPair implements AutoCloseable {
     }
 
     static LocalPair start(Path dataDir) {
-        StackSettings settings = StackSettings.onFreePorts(dataDir).withJvmOptions(SERVICE_JVM).withEnvironment(WITHOUT_RATE_LIMITS);
-        return new LocalPair(LocalStack.start(new StackSettings(settings.repositoryRoot(), settings.dataDir(), settings.ports(),
-                true, settings.jvmOptions(), settings.environment()), message -> BenchmarkMain.log("%s", message)));
+        StackSettings settings = StackSettings.onFreePorts(dataDir).withJvmOptions(SERVICE_JVM).withEnvironment(WITHOUT_RATE_LIMITS)
+                .withoutWebApp();
+        return new LocalPair(LocalStack.start(settings, message -> BenchmarkMain.log("%s", message)));
     }
 
     BenchOptions.Target target() {

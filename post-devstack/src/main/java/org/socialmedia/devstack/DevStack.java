@@ -41,7 +41,7 @@ public final class DevStack {
 
         long started = System.nanoTime();
         StackSettings settings = new StackSettings(repositoryRoot, options.dataDir(), options.ports(), options.fresh(),
-                StackSettings.QUICK_START_JVM_OPTIONS, Map.of());
+                StackSettings.QUICK_START_JVM_OPTIONS, Map.of(), true);
         LocalStack stack;
         try {
             stack = LocalStack.start(settings, DevStack::say);

@@ -79,8 +79,8 @@ public final class LocalStack implements AutoCloseable {
         // Child processes would outlive this JVM; the hook also covers a test run that ends abruptly.
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
         try {
-            progress.accept("Starting the identity provider, " + COMMAND_SERVICE + ", " + QUERY_SERVICE + " and the social app"
-                    + " (logs in " + settings.logDir() + ")");
+            progress.accept("Starting the identity provider, " + COMMAND_SERVICE + ", " + QUERY_SERVICE
+                    + (settings.webApp() ? " and the social app" : "") + " (logs in " + settings.logDir() + ")");
             // First, though the services need it only for the first token (they fetch its keys then):
             // all three start side by side, and the stack is ready when all three are.
             stack.identityProvider = ServiceProcess.launch(IDENTITY_PROVIDER, jars.jar(IDENTITY_PROVIDER), ports.auth(),
@@ -90,12 +90,16 @@ public final class LocalStack implements AutoCloseable {
             stack.queryService = stack.launchQueryService();
             stack.identityProvider.awaitReady(READY_TIMEOUT);
             // The social app reads the provider's endpoints from its discovery document at start: after it.
-            stack.webApp = ServiceProcess.launch(WEB_APP, jars.jar(WEB_APP), ports.web(), SERVICE_READINESS,
-                    stack.webAppEnvironment(), StackSettings.QUICK_START_JVM_OPTIONS,
-                    settings.logDir().resolve(WEB_APP + ".log"));
+            if (settings.webApp()) {
+                stack.webApp = ServiceProcess.launch(WEB_APP, jars.jar(WEB_APP), ports.web(), SERVICE_READINESS,
+                        stack.webAppEnvironment(), StackSettings.QUICK_START_JVM_OPTIONS,
+                        settings.logDir().resolve(WEB_APP + ".log"));
+            }
             stack.commandService.awaitReady(READY_TIMEOUT);
             stack.queryService.awaitReady(READY_TIMEOUT);
-            stack.webApp.awaitReady(READY_TIMEOUT);
+            if (stack.webApp != null) {
+                stack.webApp.awaitReady(READY_TIMEOUT);
+            }
             return stack;
         } catch (RuntimeException e) {
             stack.close();

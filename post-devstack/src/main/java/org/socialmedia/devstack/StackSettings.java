@@ -13,9 +13,10 @@ import java.util.Map;
  * @param fresh          whether to wipe {@code dataDir} first
  * @param jvmOptions     options for the services' JVMs
  * @param environment    extra environment for both services, for example {@code APP_LOOKUP_MIN_VERSION_TIMEOUT}
+ * @param webApp         whether to start the social app too; tests and benchmarks of the services alone leave it out
  */
 public record StackSettings(Path repositoryRoot, Path dataDir, StackPorts ports, boolean fresh,
-                            List<String> jvmOptions, Map<String, String> environment) {
+                            List<String> jvmOptions, Map<String, String> environment, boolean webApp) {
 
     /**
      * Small heaps and the client compiler: the two services then start in a few seconds on a
@@ -36,15 +37,20 @@ public record StackSettings(Path repositoryRoot, Path dataDir, StackPorts ports,
      */
     public static StackSettings onFreePorts(Path dataDir) {
         return new StackSettings(RepositoryRoot.find(Path.of("")), dataDir, StackPorts.anyFree(), true,
-                QUICK_START_JVM_OPTIONS, Map.of());
+                QUICK_START_JVM_OPTIONS, Map.of(), true);
     }
 
     public StackSettings withEnvironment(Map<String, String> extra) {
-        return new StackSettings(repositoryRoot, dataDir, ports, fresh, jvmOptions, extra);
+        return new StackSettings(repositoryRoot, dataDir, ports, fresh, jvmOptions, extra, webApp);
     }
 
     public StackSettings withJvmOptions(List<String> options) {
-        return new StackSettings(repositoryRoot, dataDir, ports, fresh, options, environment);
+        return new StackSettings(repositoryRoot, dataDir, ports, fresh, options, environment, webApp);
+    }
+
+    /** The identity provider and the two services without the social app, which nothing here would open. */
+    public StackSettings withoutWebApp() {
+        return new StackSettings(repositoryRoot, dataDir, ports, fresh, jvmOptions, environment, false);
     }
 
     Path logDir() {

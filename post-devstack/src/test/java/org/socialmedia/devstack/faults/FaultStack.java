@@ -67,8 +67,8 @@ final class FaultStack implements AutoCloseable {
         long begin = System.nanoTime();
         Map<String, String> settings = new HashMap<>(WITHOUT_RATE_LIMITS);
         settings.putAll(environment);
-        LocalStack stack = LocalStack.start(StackSettings.onFreePorts(Path.of("target", "faults", name)).withEnvironment(settings),
-                LOG::info);
+        LocalStack stack = LocalStack.start(StackSettings.onFreePorts(Path.of("target", "faults", name)).withEnvironment(settings)
+                .withoutWebApp(), LOG::info);
         try {
             FaultStack faults = new FaultStack(stack);
             faults.awaitEventsFlowing();
