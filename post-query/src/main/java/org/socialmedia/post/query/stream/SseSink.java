@@ -47,8 +47,17 @@ final class SseSink implements StreamSink {
         return SseEmitter.event().comment(" heartbeat");
     }
 
+    /**
+     * Completes the response, unless it is over already: after a failed write the container has
+     * ended the request (or is about to, on its own thread), and Tomcat then refuses any use of it
+     * from another thread. Either way the stream is closed, which is all that is asked.
+     */
     @Override
     public void close() {
-        emitter.complete();
+        try {
+            emitter.complete();
+        } catch (IllegalStateException requestAlreadyOver) {
+            // nothing left to complete
+        }
     }
 }
