@@ -76,18 +76,10 @@ class AuthorizationServerConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClients(DevAuthProperties devAuth) {
-        RegisteredClient browserClient = RegisteredClient.withId(devAuth.clientId())
-                .clientId(devAuth.clientId())
+        RegisteredClient browserClient = loginClient(devAuth.clientId(), devAuth)
                 // A public client: a browser app cannot keep a secret, PKCE protects the code instead.
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUris(uris -> uris.addAll(devAuth.redirectUris()))
-                .scope(OidcScopes.OPENID)
-                .scope(OidcScopes.PROFILE)
-                .scope(AdminScope.NAME)
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
-                        .build())
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(devAuth.tokenTimeToLive()).build())
                 .build();
         return new InMemoryRegisteredClientRepository(browserClient, backendForFrontend(devAuth));
     }
@@ -98,21 +90,29 @@ class AuthorizationServerConfiguration {
      * login outlives one access token, and RP-initiated logout back to the app.
      */
     private static RegisteredClient backendForFrontend(DevAuthProperties devAuth) {
-        return RegisteredClient.withId(devAuth.bffClientId())
-                .clientId(devAuth.bffClientId())
+        return loginClient(devAuth.bffClientId(), devAuth)
                 .clientSecret("{noop}" + devAuth.bffClientSecret())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(devAuth.bffRedirectUris()))
                 .postLogoutRedirectUris(uris -> uris.addAll(devAuth.bffPostLogoutRedirectUris()))
+                .build();
+    }
+
+    /**
+     * What both clients share: users log in with the authorization code and PKCE, without a
+     * consent page, for the same scopes and token lifetime.
+     */
+    private static RegisteredClient.Builder loginClient(String clientId, DevAuthProperties devAuth) {
+        return RegisteredClient.withId(clientId)
+                .clientId(clientId)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .scope(AdminScope.NAME)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
                         .build())
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(devAuth.tokenTimeToLive()).build())
-                .build();
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(devAuth.tokenTimeToLive()).build());
     }
 
     /**
