@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base of an event-sourced aggregate.
  *
@@ -21,6 +23,7 @@ public abstract class AggregateRoot<E extends DomainEvent> {
 
     private final List<E> uncommittedEvents = new ArrayList<>();
     private long version;
+    private @Nullable List<E> dryRunEvents;
 
     /** The aggregate's identity, known once its first event has been applied. */
     public abstract UUID id();
@@ -30,9 +33,34 @@ public abstract class AggregateRoot<E extends DomainEvent> {
 
     /** Records a decision: the event is applied at once and kept until it is stored. */
     protected final void raise(E event) {
+        if (dryRunEvents != null) {
+            dryRunEvents.add(event);
+            return;
+        }
         when(event);
         version++;
         uncommittedEvents.add(event);
+    }
+
+    /**
+     * Runs a decision without keeping it: the rules are checked as usual (a refusal is thrown),
+     * and what the decision would raise is returned instead of applied, so the state and version
+     * stay as they were. The decision sees the state before it throughout, which is right for
+     * verbs that raise at most one event, as their last step.
+     *
+     * <p>This is how a caller asks "would this succeed?" on the state others are still deciding
+     * on, for instance to answer a stale precondition only for a request that would otherwise
+     * succeed.
+     */
+    public final List<E> dryRun(Runnable decision) {
+        List<E> wouldRaise = new ArrayList<>();
+        dryRunEvents = wouldRaise;
+        try {
+            decision.run();
+        } finally {
+            dryRunEvents = null;
+        }
+        return List.copyOf(wouldRaise);
     }
 
     /** Rebuilds state from stored history, oldest first. */

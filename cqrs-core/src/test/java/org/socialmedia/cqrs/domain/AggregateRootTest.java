@@ -57,4 +57,29 @@ class AggregateRootTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(events::clear)
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void aDryRunSaysWhatADecisionWouldRaiseAndKeepsNothing() {
+        Counter counter = new Counter(UUID.randomUUID());
+        counter.increment(1);
+
+        List<Counter.CounterEvent> wouldRaise = counter.dryRun(() -> counter.increment(5));
+
+        assertThat(wouldRaise).containsExactly(new Incremented(5));
+        assertThat(counter.total()).isEqualTo(1);
+        assertThat(counter.version()).isEqualTo(1);
+        assertThat(counter.uncommittedEvents()).containsExactly(new Incremented(1));
+    }
+
+    @Test
+    void aDryRunRefusesWhatTheDecisionWouldRefuseAndTheNextDecisionCountsAgain() {
+        Counter counter = new Counter(UUID.randomUUID());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> counter.dryRun(() -> counter.increment(0)))
+                .isInstanceOf(InvalidCommandException.class);
+        counter.increment(2);
+
+        assertThat(counter.total()).isEqualTo(2);
+        assertThat(counter.uncommittedEvents()).containsExactly(new Incremented(2));
+    }
 }

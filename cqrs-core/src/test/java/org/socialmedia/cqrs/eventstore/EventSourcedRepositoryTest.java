@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -97,5 +98,61 @@ class EventSourcedRepositoryTest {
         assertThatThrownBy(() -> repository.save(b, Map.of())).isInstanceOf(ConcurrencyException.class);
         assertThat(store.readStream(first.id(), 0)).extracting(e -> ((Noted) e.event()).text())
                 .containsExactly("created", "from a");
+    }
+
+    @Test
+    void savesInOrderEachEventWithItsOwnMetadata() {
+        Notebook notebook = new Notebook(UUID.randomUUID());
+        notebook.note("a");
+        notebook.note("b");
+
+        var stored = repository.saveInOrder(notebook, List.of(Map.of("correlationId", "c-1"), Map.of("correlationId", "c-2")));
+
+        assertThat(stored).extracting(RecordedEvent::version).containsExactly(1L, 2L);
+        assertThat(stored).extracting(event -> event.metadata().get("correlationId")).containsExactly("c-1", "c-2");
+        assertThat(notebook.uncommittedEvents()).isEmpty();
+    }
+
+    @Test
+    void storesNothingFromTheFirstVersionAnotherWriterTookAndKeepsItAllUncommitted() {
+        Notebook elsewhere = new Notebook(UUID.randomUUID());
+        elsewhere.note("first");
+        repository.save(elsewhere, Map.of());
+        Notebook here = repository.load(elsewhere.id());
+        here.note("mine, at 2");
+        here.note("mine, at 3");
+        here.note("mine, at 4");
+        Notebook other = repository.load(elsewhere.id());
+        other.note("theirs, at 2");
+        other.note("theirs, at 3");
+        repository.save(other, Map.of());
+        Notebook third = repository.load(elsewhere.id());
+        third.note("theirs, at 4");
+
+        var stored = repository.saveInOrder(third, List.of(Map.of()));
+        var refused = repository.saveInOrder(here, List.of(Map.of(), Map.of(), Map.of()));
+
+        assertThat(stored).extracting(RecordedEvent::version).containsExactly(4L);
+        assertThat(refused).isEmpty();
+        assertThat(here.uncommittedEvents()).hasSize(3);
+        assertThat(store.readStream(elsewhere.id(), 0)).extracting(event -> ((Noted) event.event()).text())
+                .containsExactly("first", "theirs, at 2", "theirs, at 3", "theirs, at 4");
+    }
+
+    @Test
+    void catchesUpWithWhatOthersStoredAndSaysWhetherThereWasAnything() {
+        Notebook here = new Notebook(UUID.randomUUID());
+        here.note("a");
+        repository.save(here, Map.of());
+        assertThat(repository.catchUp(here)).isFalse();
+
+        Notebook elsewhere = repository.load(here.id());
+        elsewhere.note("b");
+        elsewhere.note("c");
+        repository.save(elsewhere, Map.of());
+
+        assertThat(repository.catchUp(here)).isTrue();
+        assertThat(here.version()).isEqualTo(3);
+        assertThat(here.notes).isEqualTo(3);
     }
 }

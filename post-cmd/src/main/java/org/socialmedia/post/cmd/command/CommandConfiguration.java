@@ -38,7 +38,7 @@ class CommandConfiguration {
     PostCommandExecutor postCommandExecutor(PostRepository posts, StoredEventsListener publication,
                                             MeterRegistry registry, CommandProperties settings) {
         return new PostCommandExecutor(posts, new PostCache(settings.cachedPosts()),
-                new PostLocks(settings.lockStripes(), settings.lockTimeout()), publication,
+                new PostLines(settings.maxGroupSize(), settings.queueTimeout()), publication,
                 new CommandMetrics(registry), settings.maxAttempts(), settings.maxBackoff());
     }
 

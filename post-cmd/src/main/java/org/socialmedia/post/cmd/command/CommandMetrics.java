@@ -1,18 +1,24 @@
 package org.socialmedia.post.cmd.command;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Counters for the command side: commands handled by type and outcome, and conflicts retried. */
+/** Meters of the command side: commands handled by type and outcome, conflicts retried, and group sizes. */
 class CommandMetrics {
 
     private final MeterRegistry registry;
     private final Counter conflictsRetried;
+    private final DistributionSummary groupSize;
 
     CommandMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.conflictsRetried = Counter.builder("post.commands.conflicts.retried")
                 .description("Commands decided again after losing an optimistic-concurrency race")
+                .register(registry);
+        this.groupSize = DistributionSummary.builder("post.commands.group.size")
+                .description("Commands on one post decided together and stored with one write")
+                .baseUnit("commands")
                 .register(registry);
     }
 
@@ -20,7 +26,11 @@ class CommandMetrics {
         registry.counter("post.commands.handled", "command", command, "outcome", outcome).increment();
     }
 
-    void conflictRetried() {
-        conflictsRetried.increment();
+    void conflictsRetried(int commands) {
+        conflictsRetried.increment(commands);
+    }
+
+    void grouped(int commands) {
+        groupSize.record(commands);
     }
 }

@@ -1,8 +1,8 @@
 package org.socialmedia.post.cmd.command;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -10,116 +10,105 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-import org.socialmedia.cqrs.domain.ConcurrencyException;
+import org.jspecify.annotations.Nullable;
 import org.socialmedia.cqrs.domain.DomainException;
-import org.socialmedia.cqrs.domain.StaleVersionException;
+import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.post.cmd.domain.Post;
 import org.socialmedia.post.cmd.domain.PostCommand;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Runs a decision on a post: load, decide, check the caller's expected version, store; and when
- * another writer stored first, do it all again on the fresh state, a bounded number of times.
+ * Runs commands on posts: queues each in its post's line, and commits the line in groups (see
+ * {@link PostLines}): decide the group on the post as this instance knows it, store its events
+ * with one ordered write, and decide again what the store showed to be decided on a stale state,
+ * a bounded number of times.
  *
- * <p>The expected version ({@code If-Match}) is checked after the decision on purpose: a request
- * the post would refuse anyway (unknown, removed, not yours) answers with that refusal, as HTTP
- * says preconditions are only evaluated for requests that would otherwise succeed. A retry after a
- * lost race re-checks it, so a caller who pinned a version gets 412 once the post has moved on.
+ * <p>The post comes from the cache when it is there, so a post's history does not set the cost of
+ * its next command. A cached post is never trusted blindly: {@link GroupDecision} keeps only the
+ * answers the store proved were decided on the current state; a group that stored nothing is
+ * checked with a read of anything newer than the cached version.
  */
 class PostCommandExecutor {
 
     private final PostRepository posts;
     private final PostCache cache;
-    private final PostLocks locks;
+    private final PostLines lines;
     private final StoredEventsListener listener;
     private final CommandMetrics metrics;
     private final int maxAttempts;
     private final Duration maxBackoff;
 
-    PostCommandExecutor(PostRepository posts, PostCache cache, PostLocks locks, StoredEventsListener listener,
-                               CommandMetrics metrics, int maxAttempts, Duration maxBackoff) {
+    PostCommandExecutor(PostRepository posts, PostCache cache, PostLines lines, StoredEventsListener listener,
+                        CommandMetrics metrics, int maxAttempts, Duration maxBackoff) {
         this.posts = posts;
         this.cache = cache;
-        this.locks = locks;
+        this.lines = lines;
         this.listener = listener;
         this.metrics = metrics;
         this.maxAttempts = maxAttempts;
         this.maxBackoff = maxBackoff;
     }
 
-    /** Stores a new post. Its id is fresh, so there is no one to race with. */
+    /** Stores a new post. Its id is fresh and unknown to anyone else until this answers, so it needs no line. */
     long create(PostCommand command, Supplier<Post> creation) {
         return measured(command, () -> {
             Post post = creation.get();
-            return locks.withLock(post.id(), () -> {
-                store(post);
-                cache.put(post);
-                return post.version();
-            });
+            listener.stored(posts.save(post, Map.of("correlationId", UUID.randomUUID().toString())));
+            cache.put(post);
+            return post.version();
         });
     }
 
     /** @return the post's version after the command; unchanged if the decision raised nothing */
     long execute(PostCommand command, UUID postId, OptionalLong expectedVersion, Consumer<Post> decision) {
-        return measured(command, () -> {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return locks.withLock(postId, () -> decideAndStore(postId, expectedVersion, decision));
-                } catch (ConcurrencyException lostRace) {
-                    if (attempt >= maxAttempts) {
-                        throw new CommandRetriesExhaustedException(postId, attempt);
-                    }
-                    metrics.conflictRetried();
-                    pause(attempt);
-                }
+        return measured(command, () -> lines.run(postId, new QueuedCommand(expectedVersion, decision), this::commit));
+    }
+
+    /** Decides and stores one group, and answers each of its commands. */
+    private void commit(UUID postId, List<QueuedCommand> group) {
+        metrics.grouped(group.size());
+        @Nullable Post post = cache.take(postId).orElse(null);
+        boolean readFromStore = false;
+        List<QueuedCommand> undecided = group;
+        for (int attempt = 1; ; ) {
+            if (post == null) {
+                post = posts.load(postId);
+                readFromStore = true;
             }
-        });
-    }
-
-    /**
-     * Decides on the cached post when there is one, else on the post replayed from the store.
-     *
-     * <p>A decision on a cached post is kept only when it raised an event and the append at the
-     * next version succeeded: the unique index then proves that nobody stored anything in
-     * between, so the cached state was current. Any other outcome (a refusal, nothing to do, a
-     * stale If-Match, a lost race) may be an artefact of a stale cache, so it is decided again on
-     * the post as stored before the caller hears of it.
-     */
-    private long decideAndStore(UUID postId, OptionalLong expectedVersion, Consumer<Post> decision) {
-        Optional<Post> cached = cache.take(postId);
-        if (cached.isPresent()) {
-            try {
-                Decided decided = decideAndStore(cached.get(), expectedVersion, decision);
-                if (decided.storedAnEvent()) {
-                    cache.put(cached.get());
-                    return decided.version();
+            GroupDecision decision = GroupDecision.decide(post, undecided, readFromStore);
+            if (decision.spoilt()) {
+                // Nothing of this round may be stored; the others are decided again on the post as stored.
+                undecided = decision.refuseSpoiler(undecided);
+                post = null;
+                if (undecided.isEmpty()) {
+                    return;
                 }
-            } catch (DomainException possiblyStale) {
-                // decided again below, on the stored state
+                continue;
             }
+            List<RecordedEvent> stored = posts.saveInOrder(post, decision.eventMetadata());
+            listener.stored(stored);
+            boolean allStored = stored.size() == decision.eventCount();
+            // Nothing stored from a cached post proves nothing: is there anything newer?
+            boolean verifiedSince = allStored && decision.eventCount() == 0 && !readFromStore && !posts.catchUp(post);
+            List<QueuedCommand> again = decision.answerStanding(stored.size(), verifiedSince);
+            if (again.isEmpty()) {
+                cache.put(post);
+                return;
+            }
+            if (allStored) {
+                // The cached post was stale and has caught up: decide once more on the state just read.
+                readFromStore = true;
+            } else {
+                post = null;
+                if (attempt >= maxAttempts) {
+                    again.forEach(lost -> lost.refuse(new CommandRetriesExhaustedException(postId, maxAttempts)));
+                    return;
+                }
+                metrics.conflictsRetried(again.size());
+                pause(attempt++);
+            }
+            undecided = again;
         }
-        Post stored = posts.load(postId);
-        long version = decideAndStore(stored, expectedVersion, decision).version();
-        cache.put(stored);
-        return version;
-    }
-
-    private record Decided(long version, boolean storedAnEvent) {
-    }
-
-    private Decided decideAndStore(Post post, OptionalLong expectedVersion, Consumer<Post> decision) {
-        long decidedOn = post.version();
-        decision.accept(post);
-        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != decidedOn) {
-            throw new StaleVersionException(post.id(), expectedVersion.getAsLong(), decidedOn);
-        }
-        boolean raised = !post.uncommittedEvents().isEmpty();
-        store(post);
-        return new Decided(post.version(), raised);
-    }
-
-    private void store(Post post) {
-        listener.stored(posts.save(post, Map.of("correlationId", UUID.randomUUID().toString())));
     }
 
     private long measured(PostCommand command, LongSupplier work) {

@@ -5,8 +5,9 @@ import java.util.List;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 
 /**
- * Told about events right after they are stored, while the post's lock is still held, so that
- * events of one post arrive in version order. It must not block: publication happens elsewhere.
+ * Told about events right after they are stored, by the command committing the post's group and
+ * before the post's line moves on, so that events of one post arrive in version order. It must not
+ * block: publication happens elsewhere.
  */
 @FunctionalInterface
 public interface StoredEventsListener {

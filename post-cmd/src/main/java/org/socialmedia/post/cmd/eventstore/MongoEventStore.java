@@ -8,6 +8,7 @@ import static org.socialmedia.post.cmd.eventstore.StoreUnavailableException.outc
 import static org.socialmedia.post.cmd.eventstore.StoreUnavailableException.translated;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,9 @@ import org.socialmedia.cqrs.eventstore.EventStore;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
@@ -72,6 +76,44 @@ class MongoEventStore implements EventStore {
                 throw e;
             }
         }, unavailable -> outcomeUnknown(aggregateId, event.version(), unavailable));
+    }
+
+    /**
+     * Appends a run of events with one ordered multi-document insert: MongoDB inserts them in
+     * order and stops at the first refused one, so a concurrent writer that took version v+j
+     * leaves v+1..v+j-1 stored and nothing after them, the prefix the contract promises. Each
+     * insert is still atomic on its own; no transaction is assumed.
+     */
+    @Override
+    public int appendInOrder(UUID aggregateId, long expectedVersion, List<RecordedEvent> newEvents) {
+        if (newEvents.isEmpty()) {
+            return 0;
+        }
+        List<Document> run = new ArrayList<>(newEvents.size());
+        long version = expectedVersion;
+        for (RecordedEvent event : newEvents) {
+            if (!event.aggregateId().equals(aggregateId) || event.version() != ++version) {
+                throw new IllegalArgumentException("event " + event.aggregateId() + "@" + event.version()
+                        + " does not continue " + aggregateId + "@" + (version - 1));
+            }
+            run.add(documents.toDocument(event));
+        }
+        return translated(() -> {
+            try {
+                events.insertMany(run, new InsertManyOptions().ordered(true));
+                return run.size();
+            } catch (MongoBulkWriteException e) {
+                return storedBeforeTakenVersion(e);
+            }
+        }, unavailable -> outcomeUnknown(aggregateId, expectedVersion + 1, unavailable));
+    }
+
+    private static int storedBeforeTakenVersion(MongoBulkWriteException e) {
+        BulkWriteError first = e.getWriteErrors().stream().min(Comparator.comparingInt(BulkWriteError::getIndex)).orElseThrow(() -> e);
+        if (ErrorCategory.fromErrorCode(first.getCode()) != ErrorCategory.DUPLICATE_KEY || e.getWriteConcernError() != null) {
+            throw e;
+        }
+        return first.getIndex();
     }
 
     @Override

@@ -73,4 +73,42 @@ class EventStoreIndexIT extends IntegrationTest {
         assertThat(stored.get("data", Document.class)).containsEntry("author", "alice").containsEntry("message", "stored as a document");
         assertThat(mongo.getDb().getName()).isEqualTo("socialMedia");
     }
+
+    @Test
+    void aRunOfEventsIsStoredInOneOrderedWrite() {
+        UUID post = UUID.randomUUID();
+        store.append(post, 0, List.of(event(post, 1, new PostEvent.PostCreated("alice", "first", Instant.now()))));
+
+        int stored = store.appendInOrder(post, 1, List.of(
+                event(post, 2, new PostEvent.PostLiked("bob")),
+                event(post, 3, new PostEvent.PostLiked("carol")),
+                event(post, 4, new PostEvent.PostLiked("dave"))));
+
+        assertThat(stored).isEqualTo(3);
+        assertThat(store.readStream(post, 0)).extracting(RecordedEvent::version).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void aRunStopsAtTheFirstVersionAnotherWriterTookAndKeepsWhatCameBefore() {
+        UUID post = UUID.randomUUID();
+        store.append(post, 0, List.of(event(post, 1, new PostEvent.PostCreated("alice", "first", Instant.now()))));
+        store.append(post, 1, List.of(event(post, 2, new PostEvent.PostLiked("bob"))));
+        // Another writer's version 4, in the store before this writer's run 3..5 reaches it: the
+        // moment after this writer's 3 is in, as the database sees it.
+        // (A copy of version 2, marked published so that this instance's publisher leaves it alone.)
+        String takenId = UUID.randomUUID().toString();
+        mongo.getCollection("eventStore").insertOne(new Document(mongo.getCollection("eventStore")
+                .find(new Document("aggregateId", post.toString()).append("version", 2L)).first())
+                .append("_id", takenId).append("eventId", takenId).append("version", 4L).append("published", true));
+
+        int stored = store.appendInOrder(post, 2, List.of(
+                event(post, 3, new PostEvent.PostLiked("carol")),
+                event(post, 4, new PostEvent.PostLiked("dave")),
+                event(post, 5, new PostEvent.PostLiked("erin"))));
+
+        assertThat(stored).isEqualTo(1);
+        assertThat(mongo.getCollection("eventStore").countDocuments(new Document("aggregateId", post.toString()))).isEqualTo(4);
+        assertThat(mongo.getCollection("eventStore").countDocuments(new Document("aggregateId", post.toString()).append("version", 5L)))
+                .as("nothing after the refused version").isZero();
+    }
 }
