@@ -108,6 +108,11 @@ final class FaultStack implements AutoCloseable {
         return new Prometheus(stack.commandServiceManagementUrl()).sum("post_events_unpublished");
     }
 
+    /** The most commands on one post post-cmd decided together and stored with one write. */
+    double largestCommandGroup() {
+        return new Prometheus(stack.commandServiceManagementUrl()).sum("post_commands_group_size_max");
+    }
+
     /** post-cmd's sends to the broker that failed: each leaves its event to be published later. */
     double publicationFailures() {
         return new Prometheus(stack.commandServiceManagementUrl()).sum("post_events_publication_failures_total");

@@ -19,13 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Guarantees 1 and 3 across instances: two post-cmd instances on the same event store and topic
- * take commands for the same posts at the same time. No accepted like is lost, every post's
- * versions are gapless, and on the topic each post's versions are first delivered in order
+ * take commands for the same posts at the same time, spread over a few posts and all on one hot
+ * post, where each instance commits groups that race the other's. No accepted like is lost, every
+ * post's versions are gapless, and on the topic each post's versions are first delivered in order
  * 1..n (a version may be delivered again later: delivery is at least once).
  */
 class TwoCommandInstancesIT {
 
-    private static final int POSTS = 10;
     /** Commands accepted by the two instances together: enough for them to race on every post. */
     private static final int COMMANDS = 1000;
 
@@ -43,8 +43,17 @@ class TwoCommandInstancesIT {
 
     @Test
     void twoInstancesLoseNoUpdateAndKeepEachPostInOrderOnTheTopic() {
+        raceOn(10, 8, "two command instances");
+    }
+
+    @Test
+    void twoInstancesOnOneHotPostLoseNoUpdateAndKeepItInOrderOnTheTopic() {
+        raceOn(1, 64, "two command instances, one hot post");
+    }
+
+    private void raceOn(int posts, int clients, String name) {
         CommandApi second = faults.commands(faults.stack().startExtraCommandService());
-        CommandLoad load = new CommandLoad(List.of(faults.commands(), second), POSTS, 0).start(8)
+        CommandLoad load = new CommandLoad(List.of(faults.commands(), second), posts, 0).start(clients)
                 .awaitMoreAccepted(COMMANDS).stop();
 
         // Without If-Match, a command that keeps losing races is refused with 409 and stores nothing.
@@ -64,7 +73,7 @@ class TwoCommandInstancesIT {
                     .isEqualTo(post.getValue());
         }
 
-        faults.report("two command instances", load.summary() + " (409: " + load.refused().size() + "); "
+        faults.report(name, load.summary() + " (409: " + load.refused().size() + "); "
                 + faults.storedEvents() + " events stored, " + faults.appliedEvents() + " applied, "
                 + firstDeliveries.values().stream().mapToInt(List::size).sum() + " first deliveries on the topic in order; converged "
                 + converged.toMillis() + " ms after the load stopped");

@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
  * @param commandUrl            post-cmd's address as this service reaches it
  * @param commandConnectTimeout how long to wait for a connection to post-cmd, then 503
  * @param commandTimeout        how long to wait for post-cmd's answer, then 503 (a command waits at most
- *                              {@code app.commands.lock-timeout}, 10 s by default, for those ahead of it)
+ *                              {@code app.commands.queue-timeout}, 10 s by default, in its post's line)
  * @param maxBodySize           the largest command body relayed; post-cmd refuses more than 64 KB anyway
  */
 @ConfigurationProperties("app.web")

@@ -18,7 +18,6 @@ class CommandMetrics {
                 .register(registry);
         this.groupSize = DistributionSummary.builder("post.commands.group.size")
                 .description("Commands on one post decided together and stored with one write")
-                .baseUnit("commands")
                 .register(registry);
     }
 
