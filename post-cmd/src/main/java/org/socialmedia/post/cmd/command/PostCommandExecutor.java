@@ -70,7 +70,8 @@ class PostCommandExecutor {
         @Nullable Post post = cache.take(postId).orElse(null);
         boolean readFromStore = false;
         List<QueuedCommand> undecided = group;
-        for (int attempt = 1; ; ) {
+        int attempt = 1;
+        while (true) {
             if (post == null) {
                 post = posts.load(postId);
                 readFromStore = true;
@@ -105,7 +106,8 @@ class PostCommandExecutor {
                     return;
                 }
                 metrics.conflictsRetried(again.size());
-                pause(attempt++);
+                pause(attempt);
+                attempt++;
             }
             undecided = again;
         }
