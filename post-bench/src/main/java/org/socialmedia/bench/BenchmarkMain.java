@@ -162,7 +162,8 @@ public final class BenchmarkMain {
 
         awaitQuietProjection(phases.backlog());
         LookupsDuringBacklog.Outcome duringBacklog = new LookupsDuringBacklog(social, new LookupLoad(phases.lookups(), 32),
-                phases.backlog(), target).run(social.posts(), load, options.quick() ? Duration.ofSeconds(10) : Duration.ofSeconds(30));
+                phases.backlog(), target).run(social.posts(), options.quick() ? Duration.ofSeconds(3) : LookupsDuringBacklog.LONGEST_HOLD,
+                options.quick() ? Duration.ofSeconds(10) : Duration.ofSeconds(30));
         round.put("backlog_events_at_start", duringBacklog.backlogAtStart());
         round.put("backlog_events_at_end", duringBacklog.backlogAtEnd());
         round.put("backlog_drain_s", duringBacklog.drainSeconds());

@@ -26,7 +26,7 @@ final class LookupsDuringBacklog {
     private static final Duration PUBLICATION_SETTLE = Duration.ofMillis(500);
     private static final long SAMPLE_EVERY_MS = 25;
 
-    record Outcome(double burstCommandsPerSecond, long backlogAtStart, long backlogAtEnd, double drainSeconds,
+    record Outcome(long backlogAtStart, long backlogAtEnd, double drainSeconds,
                    LookupLoad.Outcome lookups) {
 
         boolean drainedDuringPhase() {
@@ -51,8 +51,7 @@ final class LookupsDuringBacklog {
      * @param limit the longest the lookups run while the backlog drains
      */
     Outcome run(List<SocialLoad.SeededPost> posts, Duration burst, Duration limit) throws Exception {
-        Duration held = burst.plus(PUBLICATION_SETTLE).compareTo(LONGEST_HOLD) > 0 ? LONGEST_HOLD.minus(PUBLICATION_SETTLE) : burst;
-        SocialLoad.Outcome sent;
+        Duration withinHold = burst.plus(PUBLICATION_SETTLE).compareTo(LONGEST_HOLD) > 0 ? LONGEST_HOLD.minus(PUBLICATION_SETTLE) : burst;
         long atStart;
         AtomicLong latest = new AtomicLong(-1);
         AtomicLong drainedAt = new AtomicLong();
@@ -60,7 +59,7 @@ final class LookupsDuringBacklog {
         try {
             long released;
             try (ProjectionHold hold = ProjectionHold.take(target)) {
-                sent = social.saturate(held);
+                social.saturate(withinHold);
                 Thread.sleep(PUBLICATION_SETTLE.toMillis());
                 atStart = backlog.events();
                 latest.set(atStart);
@@ -76,7 +75,7 @@ final class LookupsDuringBacklog {
             LookupLoad.Outcome looked = lookups.byId(posts, limit, () -> latest.get() == 0);
             long atEnd = latest.get();
             double drainSeconds = drainedAt.get() == 0 ? Double.NaN : (drainedAt.get() - released) / 1e9;
-            return new Outcome(sent.commandsPerSecond(), atStart, atEnd, drainSeconds, looked);
+            return new Outcome(atStart, atEnd, drainSeconds, looked);
         } finally {
             sampler.shutdownNow();
             sampler.awaitTermination(5, TimeUnit.SECONDS);

@@ -27,6 +27,12 @@ final class ProjectionBacklog implements AutoCloseable {
 
     /** post-query's consumer group (its {@code spring.kafka.consumer.group-id}). */
     static final String PROJECTION_GROUP = "post-query";
+    /**
+     * The post events' topic as both services name it by default ({@code app.kafka.topic}). The
+     * group's offsets on any other topic (the dead-letter topic's, if it ever committed some) are
+     * no backlog of the projection's.
+     */
+    static final String EVENTS_TOPIC = "social-media-post-events";
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final Admin admin;
@@ -43,8 +49,12 @@ final class ProjectionBacklog implements AutoCloseable {
     long events() {
         Map<TopicPartition, OffsetAndMetadata> committed = await(admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata(group)).entrySet().stream()
-                .filter(entry -> entry.getValue() != null)
+                .filter(entry -> entry.getValue() != null && entry.getKey().topic().equals(EVENTS_TOPIC))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        if (committed.isEmpty()) {
+            // Read as "no backlog", a wrong group or topic name would report every backlog as none.
+            throw new IllegalStateException("the consumer group " + group + " has committed no offset on " + EVENTS_TOPIC);
+        }
         // The last stable offset: records of a producer transaction still open cannot be read yet.
         Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
                 .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));

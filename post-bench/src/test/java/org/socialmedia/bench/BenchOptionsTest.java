@@ -30,7 +30,7 @@ class BenchOptionsTest {
         assertThat(options.posts()).isEqualTo(300);
         assertThat(options.loadDuration()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.hotPostEvents()).isEqualTo(3000);
-        assertThat(options.lookupByIdDuration()).as("each quiet lookup phase stays short").isEqualTo(Duration.ofSeconds(3));
+        assertThat(options.lookupByIdDuration()).as("each quiet lookup phase stays short").isEqualTo(Duration.ofSeconds(2));
         assertThat(options.clients()).isEqualTo(8);
         assertThat(BenchOptions.parse(new String[] {"--quick", "--lookup-duration=7"}).lookupByIdDuration()).isEqualTo(Duration.ofSeconds(7));
     }
