@@ -57,14 +57,13 @@ final class LookupsDuringBacklog {
         AtomicLong drainedAt = new AtomicLong();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         try {
-            long released;
             try (ProjectionHold hold = ProjectionHold.take(target)) {
                 social.saturate(withinHold);
                 Thread.sleep(PUBLICATION_SETTLE.toMillis());
                 atStart = backlog.events();
                 latest.set(atStart);
-                released = System.nanoTime();
             }
+            long released = System.nanoTime();
             sampler.scheduleWithFixedDelay(() -> {
                 long now = backlog.events();
                 latest.set(now);
