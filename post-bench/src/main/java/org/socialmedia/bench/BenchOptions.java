@@ -15,6 +15,7 @@ record BenchOptions(
         Duration loadDuration,
         int rounds,
         int hotPostEvents,
+        Duration lookupByIdDuration,
         Target target) {
 
     /**
@@ -56,6 +57,7 @@ record BenchOptions(
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration", quick ? "5" : "20"))),
                 Integer.parseInt(given.getOrDefault("rounds", "3")),
                 Integer.parseInt(given.getOrDefault("hot-events", quick ? "3000" : "10000")),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("lookup-duration", quick ? "2" : "10"))),
                 target);
     }
 }

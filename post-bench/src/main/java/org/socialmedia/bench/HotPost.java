@@ -30,8 +30,21 @@ final class HotPost {
     /** Builds the hot post once: its events are likes by distinct users (the pool's first), sent concurrently. */
     void prepare(int events) {
         hot = SocialLoad.require(commands.createPost(users.name(0), "the hot post")).id();
-        Workers.runCount(clients, events - 1, i -> SocialLoad.require(commands.likePost(hot, users.name(i))));
+        Workers.runCount(clients, events - 1, i -> SocialLoad.require(likeUntilConfirmed(hot, users.name(i))));
         likes = events - 1;
+    }
+
+    /**
+     * The preparation runs beside the seeding and the warm-up, and on a busy machine the store may
+     * not confirm an append in time (503: stored or not). A like is per user, so sending it again is
+     * safe: if the first was stored, the second changes nothing.
+     */
+    private Answer likeUntilConfirmed(UUID post, String user) {
+        Answer answer = commands.likePost(post, user);
+        for (int retry = 0; retry < 3 && answer.status() == 503; retry++) {
+            answer = commands.likePost(post, user);
+        }
+        return answer;
     }
 
     /** The pool is larger than the hot post's likes and every round's samples, so each sample is a new like. */

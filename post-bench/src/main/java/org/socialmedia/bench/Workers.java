@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /** N client threads repeating an operation until a deadline, optionally at a fixed total rate. */
 final class Workers {
@@ -21,12 +22,21 @@ final class Workers {
 
     /** Runs for the duration; with a positive rate, operations start on an even schedule. */
     static void run(int clients, Duration duration, double operationsPerSecond, Operation operation) {
+        run(clients, duration, operationsPerSecond, () -> false, operation);
+    }
+
+    /** As fast as the clients can go, until the duration is over or {@code over} says so. */
+    static void run(int clients, Duration duration, BooleanSupplier over, Operation operation) {
+        run(clients, duration, 0, over, operation);
+    }
+
+    private static void run(int clients, Duration duration, double operationsPerSecond, BooleanSupplier over, Operation operation) {
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         AtomicLong slots = new AtomicLong();
         long interval = operationsPerSecond > 0 ? (long) (1_000_000_000L / operationsPerSecond) : 0;
         runEach(clients, worker -> {
-            while (System.nanoTime() < deadline) {
+            while (System.nanoTime() < deadline && !over.getAsBoolean()) {
                 if (interval > 0) {
                     long slot = start + slots.getAndIncrement() * interval;
                     if (slot >= deadline) {

@@ -19,6 +19,7 @@ class BenchOptionsTest {
         assertThat(options.loadDuration()).isEqualTo(Duration.ofSeconds(20));
         assertThat(options.rounds()).isEqualTo(3);
         assertThat(options.hotPostEvents()).isEqualTo(10_000);
+        assertThat(options.lookupByIdDuration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.target().startsItsOwnStack()).isTrue();
     }
 
@@ -29,7 +30,9 @@ class BenchOptionsTest {
         assertThat(options.posts()).isEqualTo(300);
         assertThat(options.loadDuration()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.hotPostEvents()).isEqualTo(3000);
+        assertThat(options.lookupByIdDuration()).as("each quiet lookup phase stays short").isEqualTo(Duration.ofSeconds(2));
         assertThat(options.clients()).isEqualTo(8);
+        assertThat(BenchOptions.parse(new String[] {"--quick", "--lookup-duration=7"}).lookupByIdDuration()).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test
