@@ -35,19 +35,24 @@ class PublicationConfiguration {
     }
 
     @Bean
+    PublicationWakeUp publicationWakeUp() {
+        return new PublicationWakeUp();
+    }
+
+    @Bean
     DeferredPublishedMarks deferredPublishedMarks(Outbox outbox, PublicationProperties settings) {
         return new DeferredPublishedMarks(outbox, settings.batchSize(), settings.queueCapacity());
     }
 
     @Bean
     EventRelay eventRelay(DeferredPublishedMarks marks, EventSender sender, PublicationProperties settings,
-                          PublicationMetrics metrics) {
-        return new EventRelay(marks.outbox(), sender, settings.ackTimeout(), metrics);
+                          PublicationMetrics metrics, PublicationWakeUp wakeUp) {
+        return new EventRelay(marks.outbox(), sender, settings.maxInFlight(), metrics, wakeUp);
     }
 
     @Bean
     PublicationWorker publicationWorker(EventRelay relay, DeferredPublishedMarks marks, PublicationProperties settings,
-                                        Clock clock) {
-        return new PublicationWorker(relay, marks, settings, clock);
+                                        PublicationWakeUp wakeUp, Clock clock) {
+        return new PublicationWorker(relay, marks, settings, wakeUp, clock);
     }
 }

@@ -17,7 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        fast path (avoids publishing the same fresh event twice)
  * @param batchSize       most events published in one round
  * @param queueCapacity   most events waiting for the fast path; beyond it they wait for a scan
- * @param ackTimeout      longest wait for the broker's acknowledgements of one round
+ * @param ackTimeout      longest wait for the broker's acknowledgements of what was sent, when
+ *                        stopping and after each round of a catch-up scan (the fast path never
+ *                        waits for them)
+ * @param maxInFlight     most events sent and not yet acknowledged by the broker: the fast path
+ *                        keeps sending new batches while earlier ones are answered, up to this;
+ *                        beyond it, events wait in the queue (and past its capacity, in the store
+ *                        for a scan), so a slow broker cannot fill the heap
  */
 @ConfigurationProperties("app.publication")
 public record PublicationProperties(
@@ -26,5 +32,6 @@ public record PublicationProperties(
         @DefaultValue("3s") Duration gracePeriod,
         @DefaultValue("500") int batchSize,
         @DefaultValue("10000") int queueCapacity,
-        @DefaultValue("20s") Duration ackTimeout) {
+        @DefaultValue("20s") Duration ackTimeout,
+        @DefaultValue("2000") int maxInFlight) {
 }
