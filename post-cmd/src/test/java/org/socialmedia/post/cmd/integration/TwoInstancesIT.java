@@ -39,6 +39,7 @@ class TwoInstancesIT extends IntegrationTest {
     static void startSecondInstance() {
         second = new SpringApplicationBuilder(PostCmdApplication.class, TestIssuer.class).run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
                 "--spring.mongodb.uri=" + TestInfrastructure.mongo().connectionString(),
                 "--app.kafka.topic=" + TOPIC,
