@@ -67,6 +67,8 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.kafka.consumer.group-id=stream-first",
         "app.stream.heartbeat=200ms",
         "management.server.port=",
+        // Only a heard change may end a known version in these tests.
+        "app.lookup.known-versions-ttl=10m",
 })
 @Import({PostEventTopic.class, PostStreamIT.SmallSocketBuffers.class})
 class PostStreamIT {
@@ -76,6 +78,7 @@ class PostStreamIT {
     private static final int SECOND_MAX_SUBSCRIBERS = 3;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static ConfigurableApplicationContext second;
 
@@ -228,6 +231,22 @@ class PostStreamIT {
     }
 
     @Test
+    void aPostLookedUpOnOneInstanceIsAnsweredFromMemoryUntilTheOtherInstanceChangesIt() throws Exception {
+        PostStream post = new PostStream();
+        publish(TOPIC, post.created(author(), "looked up"));
+        awaitApplied(post.postId(), 1);
+        await().atMost(PATIENCE).until(() -> lookUp(post.postId()).statusCode() == 200);
+        double knownBefore = knownVersionHits();
+
+        assertThat(version(lookUp(post.postId()))).isEqualTo(1);
+        assertThat(knownVersionHits()).isGreaterThan(knownBefore);
+
+        publish(SECOND_TOPIC, post.liked("bob"));
+        awaitApplied(post.postId(), 2);
+        await().atMost(PATIENCE).until(() -> version(lookUp(post.postId())) == 2);
+    }
+
+    @Test
     void whenTheListeningConnectionIsLostClientsAreToldToRefetchAndChangesFlowAgain() {
         String author = author();
         SseClient client = connect(port, "?author=" + author);
@@ -377,6 +396,20 @@ class PostStreamIT {
                 throw new IllegalStateException("could not publish to " + topic, e);
             }
         }
+    }
+
+    private HttpResponse<String> lookUp(UUID postId) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/posts/" + postId)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long version(HttpResponse<String> lookup) {
+        return JSON.readTree(lookup.body()).get("version").asLong();
+    }
+
+    /** Lookups of the first instance answered from a known version. */
+    private double knownVersionHits() {
+        return meters.get("cache.gets").tag("cache", "post_versions").tag("result", "hit").functionCounter().count();
     }
 
     private static List<JsonNode> changes(SseClient client, UUID postId) {

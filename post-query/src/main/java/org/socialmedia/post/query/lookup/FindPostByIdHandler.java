@@ -9,19 +9,23 @@ import org.socialmedia.post.query.readmodel.PostListing.Listed;
 import org.socialmedia.post.query.readmodel.PostVersions;
 
 /**
- * One visible post. Its version comes first, in one light statement; a post already assembled at
- * that version is answered from memory, any other is read with its comments from one snapshot.
+ * One visible post. A post whose current version is known here ({@link KnownVersions}) and was
+ * assembled at it is answered from memory without a statement. Otherwise its version comes first,
+ * in one light statement; a post already assembled at that version is answered from memory, any
+ * other is read with its comments from one snapshot.
  */
 class FindPostByIdHandler implements QueryHandler<FindPostByIdQuery, Optional<PostDetails>> {
 
     private final PostVersions versions;
     private final PostDetailsAssembler assembler;
     private final SnapshotReads snapshot;
+    private final KnownVersions known;
 
-    FindPostByIdHandler(PostVersions versions, PostDetailsAssembler assembler, SnapshotReads snapshot) {
+    FindPostByIdHandler(PostVersions versions, PostDetailsAssembler assembler, SnapshotReads snapshot, KnownVersions known) {
         this.versions = versions;
         this.assembler = assembler;
         this.snapshot = snapshot;
+        this.known = known;
     }
 
     @Override
@@ -31,13 +35,24 @@ class FindPostByIdHandler implements QueryHandler<FindPostByIdQuery, Optional<Po
 
     @Override
     public Optional<PostDetails> handle(FindPostByIdQuery query) {
-        Optional<Listed> listed = listed(query.id());
+        Optional<PostDetails> remembered = known.visible(query.id())
+                .filter(version -> version >= query.minVersion())
+                .flatMap(version -> assembler.fromMemory(List.of(new Listed(query.id(), version))))
+                .map(posts -> posts.get(0));
+        return remembered.isPresent() ? remembered : read(query.id());
+    }
+
+    private Optional<PostDetails> read(UUID id) {
+        Optional<KnownVersions.Stamp> stamp = known.stamp(id);
+        Optional<Listed> listed = listed(id);
         if (listed.isEmpty()) {
             return Optional.empty();
         }
-        return assembler.fromMemory(List.of(listed.get()))
-                .or(() -> snapshot.read(() -> listed(query.id()).map(again -> assembler.assemble(List.of(again)))))
+        Optional<PostDetails> post = assembler.fromMemory(List.of(listed.get()))
+                .or(() -> snapshot.read(() -> listed(id).map(again -> assembler.assemble(List.of(again)))))
                 .map(posts -> posts.get(0));
+        post.ifPresent(found -> stamp.ifPresent(before -> known.remember(before, found.version())));
+        return post;
     }
 
     private Optional<Listed> listed(UUID id) {

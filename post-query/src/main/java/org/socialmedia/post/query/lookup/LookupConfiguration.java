@@ -32,8 +32,15 @@ class LookupConfiguration {
     }
 
     @Bean
-    FindPostByIdHandler findPostByIdHandler(PostVersions versions, PostDetailsAssembler assembler, SnapshotReads snapshot) {
-        return new FindPostByIdHandler(versions, assembler, snapshot);
+    FindPostByIdHandler findPostByIdHandler(PostVersions versions, PostDetailsAssembler assembler, SnapshotReads snapshot,
+                                            KnownVersions known) {
+        return new FindPostByIdHandler(versions, assembler, snapshot, known);
+    }
+
+    /** Told of every instance's changes by the live stream's listener, as an {@code AnnouncedChangeObserver}. */
+    @Bean
+    KnownVersions knownVersions(LookupProperties properties) {
+        return new KnownVersions(properties.knownVersionsCapacity(), properties.knownVersionsTtl());
     }
 
     @Bean

@@ -16,11 +16,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                 connection: this keeps waiters far below Tomcat's connection limit, so they cannot
  *                                 crowd out other lookups. A usual wait lasts milliseconds, so few are ever needed
  * @param assembledPostsCapacity   how many posts and comments (one each) the cache of assembled posts holds
+ * @param knownVersionsCapacity    how many posts' current versions are remembered, to answer them without a statement
+ * @param knownVersionsTtl         how long such a version is trusted at most without a change being heard: the
+ *                                 longest a silently dead listening connection could leave a lookup stale
  */
 @ConfigurationProperties("app.lookup")
 record LookupProperties(@DefaultValue("5s") Duration minVersionTimeout,
                         @DefaultValue("25ms") Duration minVersionPollInterval,
                         @DefaultValue("2") int minVersionPollThreads,
                         @DefaultValue("1000") int maxMinVersionWaiters,
-                        @DefaultValue("100000") long assembledPostsCapacity) {
+                        @DefaultValue("100000") long assembledPostsCapacity,
+                        @DefaultValue("100000") long knownVersionsCapacity,
+                        @DefaultValue("10s") Duration knownVersionsTtl) {
 }

@@ -68,7 +68,8 @@ class PostLookupController {
             @PathVariable UUID id,
             @Parameter(description = "the version the client has written, for example from post-cmd's ETag")
             @RequestParam @Min(1) Long minVersion) {
-        return versions.awaitVersion(id, minVersion).thenApply(reached -> findPost(id));
+        return versions.awaitVersion(id, minVersion).thenApply(reached -> withETag(queries.dispatch(new FindPostByIdQuery(id, minVersion))
+                .orElseThrow(() -> new PostNotFoundException(id))));
     }
 
     /**

@@ -2,12 +2,14 @@ package org.socialmedia.post.query.stream;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialmedia.post.query.readmodel.AnnouncedChange;
+import org.socialmedia.post.query.readmodel.AnnouncedChangeObserver;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.SmartLifecycle;
 
@@ -19,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * to the fan-out, which only queues them: nothing here waits for a client. When the connection is
  * lost it listens again with a growing pause, and once it listens again every subscriber is told
  * to refetch, since changes may have been committed meanwhile. Starts with the application, but
- * does not need the database to: it keeps trying, as the projection does.
+ * does not need the database to: it keeps trying, as the projection does. The observers hear
+ * the same changes, on this thread, and when listening starts and ends.
  */
 final class ChangeListener implements SmartLifecycle {
 
@@ -32,6 +35,7 @@ final class ChangeListener implements SmartLifecycle {
     private final JdbcConnectionDetails database;
     private final JsonMapper json;
     private final ChangeFanOut fanOut;
+    private final List<AnnouncedChangeObserver> observers;
     private final Duration checkInterval;
     private final Duration maxPause;
     private volatile boolean running;
@@ -39,11 +43,12 @@ final class ChangeListener implements SmartLifecycle {
     private volatile CountDownLatch stopped = new CountDownLatch(1);
     private volatile Thread thread = new Thread(() -> { });
 
-    ChangeListener(JdbcConnectionDetails database, JsonMapper json, ChangeFanOut fanOut, Duration checkInterval,
-                   Duration maxPause) {
+    ChangeListener(JdbcConnectionDetails database, JsonMapper json, ChangeFanOut fanOut,
+                   List<AnnouncedChangeObserver> observers, Duration checkInterval, Duration maxPause) {
         this.database = database;
         this.json = json;
         this.fanOut = fanOut;
+        this.observers = List.copyOf(observers);
         this.checkInterval = checkInterval;
         this.maxPause = maxPause;
     }
@@ -67,6 +72,7 @@ final class ChangeListener implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        observers.forEach(AnnouncedChangeObserver::deaf);
         fanOut.closeAll();
     }
 
@@ -86,6 +92,7 @@ final class ChangeListener implements SmartLifecycle {
         while (running) {
             try (ListenConnection connection = ListenConnection.open(database, checkInterval)) {
                 listening = true;
+                observers.forEach(AnnouncedChangeObserver::listening);
                 if (missedSome) {
                     log.info("listening for post changes again; live stream clients are told to refetch");
                     fanOut.gapInChanges();
@@ -98,6 +105,7 @@ final class ChangeListener implements SmartLifecycle {
                 }
             }
             listening = false;
+            observers.forEach(AnnouncedChangeObserver::deaf);
             missedSome = true;
             pauseFor(pause);
             pause = pause.multipliedBy(2).compareTo(maxPause) > 0 ? maxPause : pause.multipliedBy(2);
@@ -119,11 +127,18 @@ final class ChangeListener implements SmartLifecycle {
     }
 
     private void publish(String payload) {
+        AnnouncedChange change;
         try {
-            fanOut.publish(json.readValue(payload, AnnouncedChange.class));
+            change = json.readValue(payload, AnnouncedChange.class);
         } catch (JacksonException e) {
             log.warn("ignored an announcement that is no post change: {}", payload);
+            // Whatever it named is unknown, so what the observers remember may be stale: they start over.
+            observers.forEach(AnnouncedChangeObserver::deaf);
+            observers.forEach(AnnouncedChangeObserver::listening);
+            return;
         }
+        observers.forEach(observer -> observer.changed(change));
+        fanOut.publish(change);
     }
 
     private void pauseFor(Duration pause) {

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.socialmedia.post.query.readmodel.AnnouncedChangeObserver;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -52,9 +54,10 @@ class StreamConfiguration {
 
     @Bean
     ChangeListener changeListener(JdbcConnectionDetails database, JsonMapper json, ChangeFanOut fanOut,
-                                  StreamProperties properties, StreamMetrics metrics) {
-        ChangeListener listener = new ChangeListener(database, json, fanOut, properties.connectionCheckInterval(),
-                properties.relistenMaxInterval());
+                                  ObjectProvider<AnnouncedChangeObserver> observers, StreamProperties properties,
+                                  StreamMetrics metrics) {
+        ChangeListener listener = new ChangeListener(database, json, fanOut, observers.orderedStream().toList(),
+                properties.connectionCheckInterval(), properties.relistenMaxInterval());
         metrics.countListening(listener::isListening);
         return listener;
     }

@@ -237,7 +237,7 @@ class PostLookupControllerTest {
         @Test
         void answersAtOnceWhenTheVersionIsAlreadyApplied() {
             given(queries.dispatch(new FindPostVersionQuery(POST_ID))).willReturn(OptionalLong.of(3));
-            given(queries.dispatch(new FindPostByIdQuery(POST_ID))).willReturn(Optional.of(POST));
+            given(queries.dispatch(new FindPostByIdQuery(POST_ID, 3))).willReturn(Optional.of(POST));
 
             assertThat(mvc.get().uri("/api/v1/posts/{id}?minVersion=3", POST_ID)).hasStatusOk()
                     .hasHeader(HttpHeaders.ETAG, "\"3\"")
@@ -248,7 +248,7 @@ class PostLookupControllerTest {
         void waitsUntilTheProjectionCatchesUp() {
             given(queries.dispatch(new FindPostVersionQuery(POST_ID)))
                     .willReturn(OptionalLong.empty(), OptionalLong.of(1), OptionalLong.of(2), OptionalLong.of(3));
-            given(queries.dispatch(new FindPostByIdQuery(POST_ID))).willReturn(Optional.of(POST));
+            given(queries.dispatch(new FindPostByIdQuery(POST_ID, 3))).willReturn(Optional.of(POST));
 
             assertThat(mvc.get().uri("/api/v1/posts/{id}?minVersion=3", POST_ID)).hasStatusOk()
                     .hasHeader(HttpHeaders.ETAG, "\"3\"");
@@ -283,7 +283,7 @@ class PostLookupControllerTest {
         @Test
         void answersNotFoundWhenTheReachedVersionRemovedThePost() {
             given(queries.dispatch(new FindPostVersionQuery(POST_ID))).willReturn(OptionalLong.of(4));
-            given(queries.dispatch(new FindPostByIdQuery(POST_ID))).willReturn(Optional.empty());
+            given(queries.dispatch(new FindPostByIdQuery(POST_ID, 4))).willReturn(Optional.empty());
 
             assertThat(mvc.get().uri("/api/v1/posts/{id}?minVersion=4", POST_ID)).hasStatus(HttpStatus.NOT_FOUND)
                     .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -2,6 +2,7 @@ package org.socialmedia.post.query.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -51,6 +52,12 @@ class PostLookupsIT {
         @Bean
         AssembledPosts assembledPosts() {
             return new AssembledPosts(1_000);
+        }
+
+        /** Never told that anyone listens (these tests roll back, so nothing is announced): every lookup reads. */
+        @Bean
+        KnownVersions knownVersions() {
+            return new KnownVersions(1_000, Duration.ofSeconds(10));
         }
 
         @Bean
