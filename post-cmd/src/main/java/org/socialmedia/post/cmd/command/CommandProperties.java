@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record CommandProperties(
         @DefaultValue("10") int maxAttempts,
         @DefaultValue("20ms") Duration maxBackoff,
-        @DefaultValue("256") int maxGroupSize,
+        @DefaultValue("64") int maxGroupSize,
         @DefaultValue("10s") Duration queueTimeout,
         @DefaultValue("10000") int cachedPosts,
         @DefaultValue("http://localhost:8082") URI lookupsBaseUrl) {
