@@ -59,7 +59,10 @@ final class ContainerServices {
 
     static synchronized PostgreSQLContainer postgresContainer() {
         if (postgres == null) {
-            PostgreSQLContainer container = new PostgreSQLContainer(System.getProperty("infra.postgres.image", "postgres:18"));
+            PostgreSQLContainer container = new PostgreSQLContainer(System.getProperty("infra.postgres.image", "postgres:18"))
+                    // As many connections as the embedded server allows: every test context the
+                    // suite keeps cached holds a pool and a listening connection of its own.
+                    .withCommand("postgres", "-c", "fsync=off", "-c", "max_connections=300");
             container.setPortBindings(List.of(freePort() + ":" + PostgreSQLContainer.POSTGRESQL_PORT));
             postgres = started(container);
         }
