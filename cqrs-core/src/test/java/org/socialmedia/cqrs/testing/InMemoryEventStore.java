@@ -31,7 +31,13 @@ public final class InMemoryEventStore implements EventStore {
 
     @Override
     public List<RecordedEvent> readStream(UUID aggregateId, long afterVersion) {
-        return streams.getOrDefault(aggregateId, List.of()).stream()
+        // Copied under the stream's own lock: an append may be adding to it on another thread.
+        List<RecordedEvent> copy = new ArrayList<>();
+        streams.computeIfPresent(aggregateId, (id, stream) -> {
+            copy.addAll(stream);
+            return stream;
+        });
+        return copy.stream()
                 .filter(event -> event.version() > afterVersion)
                 .toList();
     }
