@@ -1,8 +1,6 @@
 package org.socialmedia.devstack.faults;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,8 +8,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.socialmedia.cqrs.eventstore.RecordedEvent;
-import org.socialmedia.testsupport.topic.TopicRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -66,8 +62,8 @@ class BrokerOutageIT {
         assertThat(hot.refused()).as("answers on the hot posts that were not 2xx").isEmpty();
         assertThat(unpublishedDuringOutage).as("events waiting for the broker during the outage").isPositive();
         Duration converged = faults.awaitConvergence();
-        Map<UUID, List<Long>> stored = storedVersions();
-        Map<UUID, List<Long>> firstDeliveries = firstDeliveries();
+        Map<UUID, List<Long>> stored = faults.storedVersionsByPost();
+        Map<UUID, List<Long>> firstDeliveries = faults.firstDeliveriesByPost();
         for (Map.Entry<UUID, List<Long>> post : stored.entrySet()) {
             assertThat(firstDeliveries.get(post.getKey())).as("versions of post %s in order of first delivery", post.getKey())
                     .isEqualTo(post.getValue());
@@ -79,23 +75,5 @@ class BrokerOutageIT {
                 + faults.storedEvents() + " events stored (" + hotEvents + " on the hot posts), " + faults.appliedEvents()
                 + " applied, every post's versions in order of first delivery on the topic; converged " + converged.toMillis()
                 + " ms after the load stopped");
-    }
-
-    /** Per post, its versions as the store holds them, in version order. */
-    private Map<UUID, List<Long>> storedVersions() {
-        Map<UUID, List<Long>> versions = new HashMap<>();
-        faults.store().forEach(event -> versions.computeIfAbsent(UUID.fromString(event.postId()), id -> new ArrayList<>())
-                .add(event.version()));
-        versions.values().forEach(list -> list.sort(null));
-        return versions;
-    }
-
-    /** Per post, the versions in the order they first appeared on the topic. */
-    private Map<UUID, List<Long>> firstDeliveries() {
-        Map<UUID, List<RecordedEvent>> delivered = new HashMap<>();
-        faults.topic().events().forEach(event -> delivered.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event));
-        Map<UUID, List<Long>> order = new HashMap<>();
-        delivered.forEach((post, events) -> order.put(post, TopicRecords.firstDeliveries(events)));
-        return order;
     }
 }

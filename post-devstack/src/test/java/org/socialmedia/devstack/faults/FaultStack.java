@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialmedia.devstack.LocalStack;
 import org.socialmedia.devstack.StackSettings;
+import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.devstack.tokens.StackTokens;
 import org.socialmedia.post.common.topic.PostTopics;
 import org.socialmedia.testsupport.api.CommandApi;
@@ -130,6 +133,24 @@ final class FaultStack implements AutoCloseable {
 
     double deadLettered() {
         return new Prometheus(stack.queryServiceManagementUrl()).sum("post_projection_events_dead_lettered_total");
+    }
+
+    /** Per post, its versions as the store holds them, in version order. */
+    Map<UUID, List<Long>> storedVersionsByPost() {
+        Map<UUID, List<Long>> versions = new HashMap<>();
+        store().forEach(event -> versions.computeIfAbsent(UUID.fromString(event.postId()), id -> new ArrayList<>())
+                .add(event.version()));
+        versions.values().forEach(list -> list.sort(null));
+        return versions;
+    }
+
+    /** Per post, the versions in the order they first appeared on the topic. */
+    Map<UUID, List<Long>> firstDeliveriesByPost() {
+        Map<UUID, List<RecordedEvent>> delivered = new HashMap<>();
+        topic().events().forEach(event -> delivered.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event));
+        Map<UUID, List<Long>> order = new HashMap<>();
+        delivered.forEach((post, events) -> order.put(post, TopicRecords.firstDeliveries(events)));
+        return order;
     }
 
     TopicRecords topic() {

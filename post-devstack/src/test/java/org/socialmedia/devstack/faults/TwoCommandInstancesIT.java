@@ -2,7 +2,6 @@ package org.socialmedia.devstack.faults;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,10 +9,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.testsupport.api.CommandApi;
 import org.socialmedia.testsupport.api.LookupApi;
-import org.socialmedia.testsupport.topic.TopicRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +56,7 @@ class TwoCommandInstancesIT {
         // Without If-Match, a command that keeps losing races is refused with 409 and stores nothing.
         assertThat(load.refused()).as("answers other than 2xx and 409").allMatch(answer -> answer.contains(" -> 409 "));
         Duration converged = faults.awaitConvergence();
-        Map<UUID, List<Long>> stored = storedVersions();
+        Map<UUID, List<Long>> stored = faults.storedVersionsByPost();
         LookupApi lookups = faults.lookups();
         for (UUID post : load.posts()) {
             List<Long> versions = stored.get(post);
@@ -67,7 +64,7 @@ class TwoCommandInstancesIT {
             assertThat(lookups.post(post).json().get("likes").asLong()).as("likes of post %s", post)
                     .isEqualTo(load.acceptedLikes(post));
         }
-        Map<UUID, List<Long>> firstDeliveries = firstDeliveries();
+        Map<UUID, List<Long>> firstDeliveries = faults.firstDeliveriesByPost();
         for (Map.Entry<UUID, List<Long>> post : stored.entrySet()) {
             assertThat(firstDeliveries.get(post.getKey())).as("versions of post %s in order of first delivery", post.getKey())
                     .isEqualTo(post.getValue());
@@ -77,22 +74,6 @@ class TwoCommandInstancesIT {
                 + faults.storedEvents() + " events stored, " + faults.appliedEvents() + " applied, "
                 + firstDeliveries.values().stream().mapToInt(List::size).sum() + " first deliveries on the topic in order; converged "
                 + converged.toMillis() + " ms after the load stopped");
-    }
-
-    private Map<UUID, List<Long>> storedVersions() {
-        Map<UUID, List<Long>> versions = new HashMap<>();
-        faults.store().forEach(event -> versions.computeIfAbsent(UUID.fromString(event.postId()), id -> new ArrayList<>())
-                .add(event.version()));
-        return versions;
-    }
-
-    /** Per post, the versions in the order they first appeared on the topic. */
-    private Map<UUID, List<Long>> firstDeliveries() {
-        Map<UUID, List<RecordedEvent>> delivered = new HashMap<>();
-        faults.topic().events().forEach(event -> delivered.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event));
-        Map<UUID, List<Long>> order = new HashMap<>();
-        delivered.forEach((post, events) -> order.put(post, TopicRecords.firstDeliveries(events)));
-        return order;
     }
 
     private static List<Long> oneTo(int n) {
