@@ -10,9 +10,10 @@ import org.socialmedia.post.query.readmodel.PostVersions;
 
 /**
  * One visible post. A post whose current version is known here ({@link KnownVersions}) and was
- * assembled at it is answered from memory without a statement. Otherwise its version comes first,
- * in one light statement; a post already assembled at that version is answered from memory, any
- * other is read with its comments from one snapshot.
+ * assembled at it is answered from memory without a statement. A post assembled here at some
+ * version is brought up to date with one statement (its row and the comments changed since).
+ * Any other post's version comes first, in one light statement; a post already assembled at that
+ * version is answered from memory, any other is read with its comments from one snapshot.
  */
 class FindPostByIdHandler implements QueryHandler<FindPostByIdQuery, Optional<PostDetails>> {
 
@@ -44,15 +45,20 @@ class FindPostByIdHandler implements QueryHandler<FindPostByIdQuery, Optional<Po
 
     private Optional<PostDetails> read(UUID id) {
         Optional<KnownVersions.Stamp> stamp = known.stamp(id);
+        Optional<PostDetails> post = assembler.updated(id).or(() -> readInFull(id));
+        post.ifPresent(found -> stamp.ifPresent(before -> known.remember(before, found.version())));
+        return post;
+    }
+
+    /** A post not assembled here before, or one that only a read of all its comments brings up to date. */
+    private Optional<PostDetails> readInFull(UUID id) {
         Optional<Listed> listed = listed(id);
         if (listed.isEmpty()) {
             return Optional.empty();
         }
-        Optional<PostDetails> post = assembler.fromMemory(List.of(listed.get()))
+        return assembler.fromMemory(List.of(listed.get()))
                 .or(() -> snapshot.read(() -> listed(id).map(again -> assembler.assemble(List.of(again)))))
                 .map(posts -> posts.get(0));
-        post.ifPresent(found -> stamp.ifPresent(before -> known.remember(before, found.version())));
-        return post;
     }
 
     private Optional<Listed> listed(UUID id) {

@@ -6,6 +6,7 @@ import org.socialmedia.cqrs.dispatch.QueryDispatcher;
 import org.socialmedia.cqrs.dispatch.QueryHandler;
 import org.socialmedia.post.query.readmodel.CommentViewRepository;
 import org.socialmedia.post.query.readmodel.PostListing;
+import org.socialmedia.post.query.readmodel.PostUpdates;
 import org.socialmedia.post.query.readmodel.PostVersions;
 import org.socialmedia.post.query.readmodel.PostViewRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -49,8 +50,9 @@ class LookupConfiguration {
     }
 
     @Bean
-    PostDetailsAssembler postDetailsAssembler(PostViewRepository posts, CommentViewRepository comments, AssembledPosts assembled) {
-        return new PostDetailsAssembler(posts, comments, assembled);
+    PostDetailsAssembler postDetailsAssembler(PostViewRepository posts, CommentViewRepository comments, PostUpdates updates,
+                                              AssembledPosts assembled) {
+        return new PostDetailsAssembler(posts, comments, updates, assembled);
     }
 
     @Bean

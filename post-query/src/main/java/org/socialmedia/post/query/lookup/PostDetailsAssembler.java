@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.socialmedia.post.query.readmodel.CommentView;
 import org.socialmedia.post.query.readmodel.CommentViewRepository;
 import org.socialmedia.post.query.readmodel.PostListing.Listed;
+import org.socialmedia.post.query.readmodel.PostUpdates;
 import org.socialmedia.post.query.readmodel.PostView;
 import org.socialmedia.post.query.readmodel.PostViewRepository;
 
@@ -29,11 +30,13 @@ class PostDetailsAssembler {
 
     private final PostViewRepository posts;
     private final CommentViewRepository comments;
+    private final PostUpdates updates;
     private final AssembledPosts assembled;
 
-    PostDetailsAssembler(PostViewRepository posts, CommentViewRepository comments, AssembledPosts assembled) {
+    PostDetailsAssembler(PostViewRepository posts, CommentViewRepository comments, PostUpdates updates, AssembledPosts assembled) {
         this.posts = posts;
         this.comments = comments;
+        this.updates = updates;
         this.assembled = assembled;
     }
 
@@ -83,10 +86,30 @@ class PostDetailsAssembler {
     }
 
     /**
+     * A post assembled here before, brought to its current version with one statement: its row
+     * and the comments added or edited since. Empty if none was assembled, or if the post is gone
+     * or lost a comment since (see {@link #merged}): only a full read answers those.
+     */
+    Optional<PostDetails> updated(UUID id) {
+        Optional<PostDetails> older = assembled.latest(id);
+        if (older.isEmpty()) {
+            return Optional.empty();
+        }
+        return updates.since(id, older.get().version())
+                .filter(update -> !update.post().isRemoved())
+                .flatMap(update -> update.post().getVersion() == older.get().version()
+                        ? older
+                        : merged(older.get(), update.post(), update.changedComments()).map(comments -> details(update.post(), comments)))
+                .map(fresh -> {
+                    assembled.remember(fresh);
+                    return fresh;
+                });
+    }
+
+    /**
      * The comments of posts assembled before at an older version, brought up to date with only
      * the comments added or edited since: a liked post with thousands of comments costs its row
-     * and nothing more. Removed comments leave no row to find, so a post that lost a comment since
-     * (it then counts fewer comments than were remembered plus added) is left to be read in full.
+     * and nothing more.
      */
     private Map<UUID, List<CommentDetails>> updatedComments(List<PostView> rows) {
         Map<UUID, PostDetails> older = new HashMap<>();
@@ -104,23 +127,37 @@ class PostDetailsAssembler {
         Map<UUID, List<CommentDetails>> updated = new HashMap<>();
         for (PostView row : rows) {
             PostDetails known = older.get(row.getId());
-            if (known == null) {
-                continue;
-            }
-            Map<UUID, CommentDetails> merged = new LinkedHashMap<>();
-            known.comments().forEach(comment -> merged.put(comment.id(), comment));
-            for (CommentView comment : changed.getOrDefault(row.getId(), List.of())) {
-                if (comment.getChangedVersion() > known.version()) {
-                    merged.put(comment.getId(), details(comment));
-                }
-            }
-            if (merged.size() == row.getCommentCount()) {
-                List<CommentDetails> oldestFirst = new ArrayList<>(merged.values());
-                oldestFirst.sort(OLDEST_FIRST);
-                updated.put(row.getId(), oldestFirst);
+            if (known != null) {
+                merged(known, row, changed.getOrDefault(row.getId(), List.of()))
+                        .ifPresent(comments -> updated.put(row.getId(), comments));
             }
         }
         return updated;
+    }
+
+    /**
+     * The comments of a post assembled at an older version, with those changed since put in,
+     * oldest first. Removed comments leave no row to find, so a post that lost a comment since (it
+     * then counts fewer comments than were remembered plus added) is left to be read in full;
+     * so is one whose row is older than what was assembled (a rebuild started again from 1).
+     */
+    private static Optional<List<CommentDetails>> merged(PostDetails known, PostView row, List<CommentView> changed) {
+        if (known.version() > row.getVersion()) {
+            return Optional.empty();
+        }
+        Map<UUID, CommentDetails> merged = new LinkedHashMap<>();
+        known.comments().forEach(comment -> merged.put(comment.id(), comment));
+        for (CommentView comment : changed) {
+            if (comment.getChangedVersion() > known.version()) {
+                merged.put(comment.getId(), details(comment));
+            }
+        }
+        if (merged.size() != row.getCommentCount()) {
+            return Optional.empty();
+        }
+        List<CommentDetails> oldestFirst = new ArrayList<>(merged.values());
+        oldestFirst.sort(OLDEST_FIRST);
+        return Optional.of(oldestFirst);
     }
 
     /** The order of the comments query: by date, then by id as PostgreSQL orders uuids (unsigned). */

@@ -14,10 +14,11 @@ import org.socialmedia.cqrs.dispatch.QueryDispatcher;
 
 /**
  * The requests waiting on one post, and the one chain of polls that serves them all: a poll at
- * once when the first one arrives, then one every interval, plus one whenever this instance's
- * projection advanced the post. Each poll completes every waiter whose version is reached and
- * fails every waiter whose time is up. Polls of one post never overlap: asking for one while
- * one runs makes one more run after it, however many ask.
+ * once when the first one arrives, then one every interval. Each poll completes every waiter
+ * whose version is reached and fails every waiter whose time is up. Polls of one post never
+ * overlap: asking for one while one runs makes one more run after it, however many ask. A
+ * committed change heard meanwhile ({@link #reached}) serves the waiters it satisfies at once,
+ * without a poll: the polls are only for what is not heard.
  */
 final class PostVersionPoll {
 
@@ -81,8 +82,28 @@ final class PostVersionPoll {
         return waiters.isEmpty();
     }
 
+    /** Completes the waiters whose version is applied, and fails those whose time is up. */
+    private void serve(long applied) {
+        long now = System.nanoTime();
+        for (Waiter waiter : waiters) {
+            if (applied >= waiter.minVersion) {
+                waiter.reached.complete(null);
+            } else if (now - waiter.deadline >= 0) {
+                waiter.reached.completeExceptionally(new VersionNotReachedException(postId, waiter.minVersion, applied, timeout));
+            }
+        }
+    }
+
     void stop() {
         ticks.cancel(false);
+    }
+
+    /**
+     * A committed change brought the post to this version: serves the waiters it satisfies, on the
+     * scheduler, as a poll would (the caller may be a thread that must not run their callbacks).
+     */
+    void reached(long version) {
+        scheduler.execute(() -> serve(version));
     }
 
     /** Polls at once if no poll runs, else once more when it has finished. */
@@ -105,14 +126,7 @@ final class PostVersionPoll {
             long applied = queries.dispatch(new FindPostVersionQuery(postId)).orElse(0);
             // Published before the waiters are read: a waiter added meanwhile is served by serveFromLastPoll.
             lastApplied = applied;
-            long now = System.nanoTime();
-            for (Waiter waiter : waiters) {
-                if (applied >= waiter.minVersion) {
-                    waiter.reached.complete(null);
-                } else if (now - waiter.deadline >= 0) {
-                    waiter.reached.completeExceptionally(new VersionNotReachedException(postId, waiter.minVersion, applied, timeout));
-                }
-            }
+            serve(applied);
         } catch (RuntimeException e) {
             waiters.forEach(waiter -> waiter.reached.completeExceptionally(e));
         }

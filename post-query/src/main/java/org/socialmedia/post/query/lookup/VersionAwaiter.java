@@ -1,7 +1,6 @@
 package org.socialmedia.post.query.lookup;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -18,13 +17,14 @@ import org.socialmedia.post.query.lookup.PostVersionPoll.Waiter;
 /**
  * Read-your-writes: waits until the read model has applied a given version of a post.
  *
- * <p>The waiting instance is not necessarily the one consuming that post's partition, so it asks
- * the database (a one-column primary-key read) at a short interval: one chain of polls per post
+ * <p>What ends the usual wait is a committed change heard here ({@link #reached}): this
+ * instance's own projection says which versions it committed, and every instance hears the
+ * others' announcements. Nothing needs to be read then. So that a change that was not heard (the
+ * listening connection was lost) delays a waiter but never strands it, the database is also
+ * asked (a one-column primary-key read) at a short interval: one chain of polls per post
  * ({@link PostVersionPoll}), however many requests wait on it, so a crowd waiting on one popular
- * post costs the database what one request costs. When this instance's own projection advances a
- * post, {@link #recheck} polls at once instead of waiting for the next interval, which is what
- * keeps the usual wait to the projection's own delay. The polls run on a small scheduler, not on
- * the request thread, so waiting clients do not hold web server threads.
+ * post costs the database what one request costs. The polls and the completions run on a small
+ * scheduler, not on the request thread, so waiting clients do not hold web server threads.
  *
  * <p>They hold connections, though, and memory: at most {@code maxWaiters} requests wait at
  * once, and the next is refused at once ({@link TooManyVersionWaitersException}) rather than
@@ -70,13 +70,11 @@ final class VersionAwaiter implements AutoCloseable {
         return waiter.reached();
     }
 
-    /** The projection of this instance advanced these posts: their waiters look again now. */
-    void recheck(Collection<UUID> postIds) {
-        for (UUID postId : postIds) {
-            PostVersionPoll poll = polls.get(postId);
-            if (poll != null) {
-                poll.askForPoll();
-            }
+    /** A committed change brought the post to this version: the waiters it satisfies go on now. */
+    void reached(UUID postId, long version) {
+        PostVersionPoll poll = polls.get(postId);
+        if (poll != null) {
+            poll.reached(version);
         }
     }
 

@@ -122,7 +122,7 @@ public class PostProjector {
             throw new IllegalStateException("no projection for " + event.getClass().getName());
         }
         batch.appliedVersions().put(postId, version);
-        batch.tally().applied(postId, PostEventType.of(event));
+        batch.tally().applied(postId, version, PostEventType.of(event));
     }
 
     /** What the transaction knows about its posts, kept current as it applies events. */

@@ -1,9 +1,8 @@
 package org.socialmedia.post.query.projection;
 
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.socialmedia.post.common.event.PostEventType;
@@ -14,14 +13,14 @@ import org.socialmedia.post.common.event.PostEventType;
  * @param applied         applied events per type (parked events applied once their gap closed included)
  * @param duplicates      events that were already applied
  * @param parked          events parked because their predecessor is missing
- * @param advancedPosts   the posts whose read model moved to a newer version
+ * @param advancedPosts   the posts whose read model moved to a newer version, with that version
  */
 public record ProjectionOutcome(Map<PostEventType, Integer> applied, int duplicates, int parked,
-                                Set<UUID> advancedPosts) {
+                                Map<UUID, Long> advancedPosts) {
 
     public ProjectionOutcome {
         applied = Map.copyOf(applied);
-        advancedPosts = Set.copyOf(advancedPosts);
+        advancedPosts = Map.copyOf(advancedPosts);
     }
 
     public int appliedCount() {
@@ -34,11 +33,11 @@ public record ProjectionOutcome(Map<PostEventType, Integer> applied, int duplica
         private final Map<PostEventType, Integer> applied = new EnumMap<>(PostEventType.class);
         private int duplicates;
         private int parked;
-        private final Set<UUID> advancedPosts = new HashSet<>();
+        private final Map<UUID, Long> advancedPosts = new HashMap<>();
 
-        void applied(UUID postId, PostEventType type) {
+        void applied(UUID postId, long version, PostEventType type) {
             applied.merge(type, 1, Integer::sum);
-            advancedPosts.add(postId);
+            advancedPosts.merge(postId, version, Math::max);
         }
 
         void duplicate() {

@@ -30,6 +30,17 @@ public class CommentView {
     protected CommentView() {
     }
 
+    CommentView(UUID id, UUID postId, String username, String comment, Instant commentDate, boolean edited,
+                long changedVersion) {
+        this.id = id;
+        this.postId = postId;
+        this.username = username;
+        this.comment = comment;
+        this.commentDate = commentDate;
+        this.edited = edited;
+        this.changedVersion = changedVersion;
+    }
+
     public UUID getId() {
         return id;
     }

@@ -31,6 +31,18 @@ public class PostView {
     protected PostView() {
     }
 
+    PostView(UUID id, String author, String message, Instant datePosted, long likes, int commentCount, long version,
+             boolean removed) {
+        this.id = id;
+        this.author = author;
+        this.message = message;
+        this.datePosted = datePosted;
+        this.likes = likes;
+        this.commentCount = commentCount;
+        this.version = version;
+        this.removed = removed;
+    }
+
     public UUID getId() {
         return id;
     }

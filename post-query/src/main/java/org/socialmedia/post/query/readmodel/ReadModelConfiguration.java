@@ -24,6 +24,11 @@ class ReadModelConfiguration {
     }
 
     @Bean
+    PostUpdates postUpdates(JdbcClient jdbc) {
+        return new PostUpdates(jdbc);
+    }
+
+    @Bean
     PostListing postListing(JdbcClient jdbc) {
         return new PostListing(jdbc);
     }

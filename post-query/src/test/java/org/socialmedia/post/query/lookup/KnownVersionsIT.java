@@ -1,6 +1,7 @@
 package org.socialmedia.post.query.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -23,8 +25,12 @@ import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.post.common.wire.PostEventCodec;
 import org.socialmedia.post.query.projection.PostProjector;
 import org.socialmedia.post.query.readmodel.AnnouncedChange;
+import org.socialmedia.post.query.readmodel.CommentViewRepository;
 import org.socialmedia.post.query.readmodel.PostListing;
+import org.socialmedia.post.query.readmodel.PostListing.Listed;
+import org.socialmedia.post.query.readmodel.PostUpdates;
 import org.socialmedia.post.query.readmodel.PostVersions;
+import org.socialmedia.post.query.readmodel.PostViewRepository;
 import org.socialmedia.post.query.readmodel.ReadModelWriter;
 import org.socialmedia.post.query.support.PostStream;
 import org.socialmedia.post.query.support.StatementCounter;
@@ -53,7 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Import({FindPostsHandler.class, FindPostByIdHandler.class, FindPostVersionHandler.class, PostDetailsAssembler.class,
-        SnapshotReads.class, PostListing.class, PostVersions.class, PostProjector.class, ReadModelWriter.class,
+        SnapshotReads.class, PostListing.class, PostVersions.class, PostUpdates.class, PostProjector.class, ReadModelWriter.class,
         PostEventCodec.class, KnownVersionsIT.Caches.class})
 class KnownVersionsIT {
 
@@ -93,6 +99,18 @@ class KnownVersionsIT {
 
     @Autowired
     KnownVersions known;
+
+    @Autowired
+    PostViewRepository postRows;
+
+    @Autowired
+    CommentViewRepository commentRows;
+
+    @Autowired
+    PostUpdates updates;
+
+    @Autowired
+    SnapshotReads snapshot;
 
     @Autowired
     StatementCounter statements;
@@ -208,6 +226,60 @@ class KnownVersionsIT {
     }
 
     @Test
+    void aChangedPostAssembledBeforeIsBroughtUpToDateWithOneStatement() {
+        PostStream post = created();
+        UUID first = UUID.randomUUID();
+        project(post.commentAdded(first, "bob", "first"));
+        hearUpTo(post, 2);
+        lookUp(post, 0);
+
+        UUID second = UUID.randomUUID();
+        project(post.liked("carol"));
+        project(post.commentAdded(second, "carol", "second"));
+        project(post.commentUpdated(first, "bob", "first, edited"));
+        hearUpTo(post, 5);
+        statements.reset();
+        PostDetails updated = lookUp(post, 0);
+
+        assertThat(statements.count()).isEqualTo(1);
+        assertThat(updated.version()).isEqualTo(5);
+        assertThat(updated.likes()).isEqualTo(1);
+        assertThat(updated.comments()).extracting(CommentDetails::id, CommentDetails::comment, CommentDetails::edited)
+                .containsExactly(tuple(first, "first, edited", true), tuple(second, "second", false));
+        assertThat(updated).isEqualTo(readInFull(post));
+    }
+
+    @Test
+    void aPostThatLostACommentSinceItWasAssembledIsReadInFull() {
+        PostStream post = created();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        project(post.commentAdded(first, "bob", "first"));
+        project(post.commentAdded(second, "carol", "second"));
+        hearUpTo(post, 3);
+        lookUp(post, 0);
+
+        project(post.commentRemoved(first, "bob"));
+        project(post.commentAdded(UUID.randomUUID(), "dave", "third"));
+        hearUpTo(post, 5);
+        PostDetails updated = lookUp(post, 0);
+
+        assertThat(updated.comments()).extracting(CommentDetails::comment).containsExactly("second", "third");
+        assertThat(updated).isEqualTo(readInFull(post));
+    }
+
+    @Test
+    void aPostRemovedSinceItWasAssembledIsNotFound() {
+        PostStream post = created();
+        lookUp(post, 0);
+
+        project(post.removed("alice"));
+        hearUpTo(post, 2);
+
+        assertThat(queries.dispatch(new FindPostByIdQuery(post.postId(), 0))).isEmpty();
+    }
+
+    @Test
     void aMinimumVersionNotYetHeardOfIsReadFromTheDatabase() {
         PostStream post = created();
         lookUp(post, 0);
@@ -232,6 +304,13 @@ class KnownVersionsIT {
         known.deaf();
         known.listening();
         assertThat(known.visible(post.postId())).isEmpty();
+    }
+
+    /** The post as a lookup assembles it with nothing remembered: from its row and all its comments. */
+    private PostDetails readInFull(PostStream post) {
+        PostDetailsAssembler remembersNothing = new PostDetailsAssembler(postRows, commentRows, updates, new AssembledPosts(10));
+        return snapshot.read(() -> remembersNothing.assemble(List.of(new Listed(post.postId(),
+                versions.visible(post.postId()).orElseThrow())))).get(0);
     }
 
     private PostDetails lookUp(PostStream post, long minVersion) {

@@ -20,6 +20,7 @@ import org.socialmedia.post.common.event.PostEvent;
 import org.socialmedia.post.common.wire.PostEventCodec;
 import org.socialmedia.post.query.projection.PostProjector;
 import org.socialmedia.post.query.readmodel.PostListing;
+import org.socialmedia.post.query.readmodel.PostUpdates;
 import org.socialmedia.post.query.readmodel.PostVersions;
 import org.socialmedia.post.query.readmodel.ReadModelWriter;
 import org.socialmedia.post.query.support.PostStream;
@@ -43,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({FindPostsHandler.class, FindPostByIdHandler.class, FindPostVersionHandler.class, PostDetailsAssembler.class,
-        SnapshotReads.class, PostListing.class, PostVersions.class, PostProjector.class, ReadModelWriter.class,
+        SnapshotReads.class, PostListing.class, PostVersions.class, PostUpdates.class, PostProjector.class, ReadModelWriter.class,
         PostEventCodec.class, PostLookupsIT.Assembled.class})
 class PostLookupsIT {
 

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.socialmedia.cqrs.dispatch.QueryDispatcher;
 import org.socialmedia.cqrs.dispatch.QueryHandler;
+import org.socialmedia.post.query.projection.PostsAdvanced;
+import org.socialmedia.post.query.readmodel.AnnouncedChange;
 import org.springframework.data.domain.Page;
 
 class VersionAwaiterTest {
@@ -56,15 +58,32 @@ class VersionAwaiterTest {
     }
 
     @Test
-    void theProjectionAdvancingThePostWakesItsWaiterBeforeTheNextPoll() throws Exception {
+    void aCommittedChangeWakesItsWaiterBeforeTheNextPollWithoutAStatement() throws Exception {
         CompletableFuture<Void> waiting = awaiter.awaitVersion(POST, 3);
-        Thread.sleep(100);
+        await().atMost(Duration.ofSeconds(2)).until(() -> versionQueries.get() > 0);
         assertThat(waiting).isNotDone();
 
         appliedVersion.set(3);
-        awaiter.recheck(Set.of(POST));
+        awaiter.reached(POST, 3);
 
         waiting.get(2, TimeUnit.SECONDS);
+        assertThat(versionQueries).hasValue(1);
+    }
+
+    @Test
+    void anotherInstancesAnnouncedChangeWakesTheWaiterAsThisInstancesProjectionDoes() throws Exception {
+        ReadYourWritesWakeUp wakeUp = new ReadYourWritesWakeUp(awaiter);
+        CompletableFuture<Void> heard = awaiter.awaitVersion(POST, 3);
+        CompletableFuture<Void> projectedHere = awaiter.awaitVersion(POST, 4);
+        await().atMost(Duration.ofSeconds(2)).until(() -> versionQueries.get() > 0);
+
+        wakeUp.changed(new AnnouncedChange(7, POST, 3, "alice", false));
+        assertThat(heard).succeedsWithin(Duration.ofSeconds(2));
+        assertThat(projectedHere).isNotDone();
+
+        wakeUp.on(new PostsAdvanced(Map.of(POST, 4L)));
+        assertThat(projectedHere).succeedsWithin(Duration.ofSeconds(2));
+        assertThat(versionQueries).hasValue(1);
     }
 
     @Test
@@ -72,7 +91,7 @@ class VersionAwaiterTest {
         CompletableFuture<Void> waiting = awaiter.awaitVersion(POST, 5);
         appliedVersion.set(4);
 
-        awaiter.recheck(Set.of(POST));
+        awaiter.reached(POST, 4);
 
         assertThat(waiting).failsWithin(Duration.ofMillis(300)).withThrowableOfType(java.util.concurrent.TimeoutException.class);
     }
@@ -99,10 +118,10 @@ class VersionAwaiterTest {
             assertThat(versionQueries).hasValue(1);
 
             appliedVersion.set(3);
-            awaiter.recheck(Set.of(POST));
+            awaiter.reached(POST, 3);
 
             assertThat(CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new))).succeedsWithin(Duration.ofSeconds(2));
-            assertThat(versionQueries).hasValue(2);
+            assertThat(versionQueries).hasValue(1);
         }
 
         @Test
@@ -121,7 +140,7 @@ class VersionAwaiterTest {
             CompletableFuture<Void> later = awaiter.awaitVersion(POST, 5);
 
             appliedVersion.set(2);
-            awaiter.recheck(Set.of(POST));
+            awaiter.reached(POST, 2);
 
             assertThat(soon).succeedsWithin(Duration.ofSeconds(2));
             assertThat(later).isNotDone();
@@ -165,7 +184,7 @@ class VersionAwaiterTest {
             assertThatThrownBy(() -> bounded.awaitVersion(POST, 3)).isInstanceOf(TooManyVersionWaitersException.class);
 
             appliedVersion.set(3);
-            bounded.recheck(Set.of(POST));
+            bounded.reached(POST, 3);
             assertThat(first).succeedsWithin(Duration.ofSeconds(2));
             CompletableFuture<Void> third = await().atMost(Duration.ofSeconds(2)).ignoreException(TooManyVersionWaitersException.class)
                     .until(() -> bounded.awaitVersion(POST, 3), Objects::nonNull);
