@@ -47,13 +47,16 @@ public final class BenchmarkMain {
         long mintStart = System.nanoTime();
         BenchUsers users = BenchUsers.mint(target.authUrl(), userCount, options.clients());
         log("  %,d tokens in %d ms; per-user rate limit: %s", users.size(), (System.nanoTime() - mintStart) / 1_000_000, rateLimit);
-        CommandApi commands = new CommandApi(target.commandUrl(), users);
-        LookupApi lookups = new LookupApi(target.queryUrl());
+        // Connections enough for every client of a phase, the viral post's and the freshness probes beside them.
+        BlockingTransport transport = new BlockingTransport(4 * options.clients() + 16);
+        CommandApi commands = new CommandApi(target.commandUrl(), users, transport);
+        LookupApi lookups = new LookupApi(target.queryUrl(), transport);
         SocialLoad social = new SocialLoad(commands, lookups, users, options.clients());
         HotPost hotPost = new HotPost(commands, users, options.clients());
         ViralPost viralPost = new ViralPost(commands, users, options.clients());
         Report report = new Report().identity(users.size(), rateLimit);
-        try (EventStoreReader store = new EventStoreReader(target.mongoUri());
+        try (transport;
+             EventStoreReader store = new EventStoreReader(target.mongoUri());
              ProjectionBacklog backlog = new ProjectionBacklog(target.kafkaBootstrap(), ProjectionBacklog.PROJECTION_GROUP)) {
             log("seeding %d posts and a post with %d events", options.posts(), options.hotPostEvents());
             // The hot post's likes queue behind each other on one post, leaving most of the
@@ -139,9 +142,14 @@ public final class BenchmarkMain {
             log("  WARNING: on the viral post, not every accepted command stored an event");
         }
 
-        SocialLoad.Outcome paced = social.paced(load, saturated.commandsPerSecond() / 2);
+        SocialLoad.Outcome paced;
+        try (TopicArrivals arrivals = TopicArrivals.watch(target.kafkaBootstrap())) {
+            paced = social.paced(load, saturated.commandsPerSecond() / 2, arrivals);
+        }
         round.put("lag_p50_ms", paced.freshness().millis(50));
         round.put("lag_p99_ms", paced.freshness().millis(99));
+        round.put("lag_topic_p50_ms", paced.toTopic().millis(50));
+        round.put("lag_topic_p99_ms", paced.toTopic().millis(99));
 
         LookupLoad.Outcome looked = new LookupLoad(phases.lookups(), options.clients()).run(social.posts(), load);
         round.put("lookups_per_s", looked.lookupsPerSecond());

@@ -40,6 +40,8 @@ final class Report {
         LABELS.put("hot_post_like_share", "viral post: likes among its commands (rest comments)");
         LABELS.put("lag_p50_ms", "freshness p50 at half throughput (ms)");
         LABELS.put("lag_p99_ms", "freshness p99 at half throughput (ms)");
+        LABELS.put("lag_topic_p50_ms", "freshness p50: answer to topic only (ms)");
+        LABELS.put("lag_topic_p99_ms", "freshness p99: answer to topic only (ms)");
         LABELS.put("lookups_per_s", "lookups, by id and feed pages (requests/s)");
         LABELS.put("lookup_p99_ms", "lookups, by id and feed pages: p99 (ms)");
         LABELS.put("lookups_by_id_16_per_s", "lookups by id, quiet, 16 clients (requests/s)");

@@ -26,8 +26,11 @@ final class SocialLoad {
     record SeededPost(UUID id, String author) {
     }
 
-    /** What a load phase measured. */
-    record Outcome(double commandsPerSecond, Latencies latencies, long failures, Latencies freshness) {
+    /**
+     * What a load phase measured. Freshness is from a command's answer to the lookup that shows
+     * it; {@code toTopic} is its first part, from the answer to the event's arrival on the topic.
+     */
+    record Outcome(double commandsPerSecond, Latencies latencies, long failures, Latencies freshness, Latencies toTopic) {
     }
 
     private static final int FRESHNESS_SAMPLE_EVERY = 10;
@@ -63,17 +66,22 @@ final class SocialLoad {
 
     /** As fast as the clients can go. */
     Outcome saturate(Duration duration) {
-        return run(duration, 0, false);
+        return run(duration, 0, null);
     }
 
-    /** At a fixed rate, sampling how long until a lookup shows each sampled command. */
-    Outcome paced(Duration duration, double commandsPerSecond) {
-        return run(duration, commandsPerSecond, true);
+    /**
+     * At a fixed rate, sampling how long until a lookup shows each sampled command, and how much
+     * of that its event took to reach the topic.
+     */
+    Outcome paced(Duration duration, double commandsPerSecond, TopicArrivals arrivals) {
+        return run(duration, commandsPerSecond, arrivals);
     }
 
-    private Outcome run(Duration duration, double rate, boolean sampleFreshness) {
+    /** @param arrivals null: no freshness sampled */
+    private Outcome run(Duration duration, double rate, TopicArrivals arrivals) {
         Latencies latencies = new Latencies();
         Latencies freshness = new Latencies();
+        Latencies toTopic = new Latencies();
         AtomicLong failures = new AtomicLong();
         AtomicLong done = new AtomicLong();
         ExecutorService probes = Executors.newFixedThreadPool(4);
@@ -85,16 +93,22 @@ final class SocialLoad {
             latencies.record(command.nanos());
             if (!command.ok()) {
                 failures.incrementAndGet();
-            } else if (sampleFreshness && done.incrementAndGet() % FRESHNESS_SAMPLE_EVERY == 0) {
+            } else if (arrivals != null && done.incrementAndGet() % FRESHNESS_SAMPLE_EVERY == 0) {
                 UUID post = command.answer().id();
                 long version = command.answer().version();
-                probes.submit(() -> freshness.record(timeUntilVisible(post, version, answeredAt)));
+                probes.submit(() -> {
+                    freshness.record(timeUntilVisible(post, version, answeredAt));
+                    // Visible means published: the watch has seen it, or sees it within moments. The event may
+                    // reach the topic before the client has read its answer: that counts as no time at all.
+                    arrivals.await(post, version, Duration.ofSeconds(5))
+                            .ifPresent(arrived -> toTopic.record(Math.max(0, arrived - answeredAt)));
+                });
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         probes.shutdown();
         awaitQuietly(probes);
-        return new Outcome(latencies.count() / seconds, latencies, failures.get(), freshness);
+        return new Outcome(latencies.count() / seconds, latencies, failures.get(), freshness, toTopic);
     }
 
     private Answer oneCommand(SeededPost target) {

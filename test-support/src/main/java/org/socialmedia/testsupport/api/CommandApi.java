@@ -30,6 +30,11 @@ public final class CommandApi {
         this(new Http(baseUrl), Map.of(), tokens);
     }
 
+    /** Over another transport than the JDK's client; see {@link Http.Transport}. */
+    public CommandApi(String baseUrl, BearerTokens tokens, Http.Transport transport) {
+        this(new Http(baseUrl, transport), Map.of(), tokens);
+    }
+
     private CommandApi(Http http, Map<String, String> headers, BearerTokens tokens) {
         this.http = http;
         this.headers = headers;

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,22 +35,45 @@ public final class Http {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    /**
+     * How a request with a body of known length (or none) travels. The tests use the JDK's client;
+     * a load that shares its machine with the services may bring one that costs the machine less.
+     */
+    @FunctionalInterface
+    public interface Transport {
+
+        /**
+         * @param body        the body, or null for none
+         * @param contentType its type, or null
+         * @throws IOException when no answer came
+         */
+        Answer exchange(String method, URI uri, String contentType, byte[] body, Map<String, String> headers, String described)
+                throws IOException;
+    }
+
     private final String baseUrl;
     private final Map<String, String> always;
+    private final Transport transport;
 
     /** @param baseUrl the service's root, for example {@code http://localhost:8081} */
     public Http(String baseUrl) {
-        this(baseUrl, Map.of());
+        this(baseUrl, Http::exchangeWithJdkClient);
     }
 
-    private Http(String baseUrl, Map<String, String> always) {
+    /** Requests with a body of known length travel by this transport; chunked ones by the JDK's client. */
+    public Http(String baseUrl, Transport transport) {
+        this(baseUrl, Map.of(), transport);
+    }
+
+    private Http(String baseUrl, Map<String, String> always, Transport transport) {
         this.baseUrl = baseUrl;
         this.always = always;
+        this.transport = transport;
     }
 
     /** The same service, every request sent with {@code Authorization: Bearer token}. */
     public Http bearer(String token) {
-        return new Http(baseUrl, withBearer(always, token));
+        return new Http(baseUrl, withBearer(always, token), transport);
     }
 
     public Answer get(String path) {
@@ -70,15 +92,29 @@ public final class Http {
 
     /** Any body of any declared type; {@code contentType} and {@code body} may be null. */
     public Answer send(String method, String path, String contentType, byte[] body, Map<String, String> headers) {
-        return exchange(method, path, contentType, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body),
-                headers, body == null ? "" : " (" + body.length + " bytes of " + contentType + ")");
+        Map<String, String> all = new LinkedHashMap<>(always);
+        all.putAll(headers);
+        String described = method + " " + baseUrl + path + (body == null ? "" : " (" + body.length + " bytes of " + contentType + ")");
+        try {
+            return transport.exchange(method, URI.create(baseUrl + path), contentType, body, all, described);
+        } catch (IOException e) {
+            throw new UncheckedIOException(described + " got no answer", e);
+        }
     }
 
-    /** The JSON body without a Content-Length, chunked, as a client that streams it sends it. */
+    /** The JSON body without a Content-Length, chunked, as a client that streams it sends it (by the JDK's client). */
     public Answer sendChunked(String method, String path, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return exchange(method, path, APPLICATION_JSON, BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
-                Map.of(), " (" + body.length + " bytes, chunked)");
+        String described = method + " " + baseUrl + path + " (" + body.length + " bytes, chunked)";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
+                .header("Content-Type", APPLICATION_JSON)
+                .method(method, BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+        always.forEach(request::header);
+        try {
+            return sendWithJdkClient(request, described);
+        } catch (IOException e) {
+            throw new UncheckedIOException(described + " got no answer", e);
+        }
     }
 
     /** These headers and {@code Authorization: Bearer token}. */
@@ -97,21 +133,21 @@ public final class Http {
         return JSON.writeValueAsString(node);
     }
 
-    private Answer exchange(String method, String path, String contentType, BodyPublisher body, Map<String, String> headers,
-                            String bodyDescription) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT);
+    private static Answer exchangeWithJdkClient(String method, URI uri, String contentType, byte[] body, Map<String, String> headers,
+                                                String described) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        always.forEach(request::header);
         headers.forEach(request::header);
-        request.method(method, body);
-        String described = method + " " + baseUrl + path + bodyDescription;
+        request.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
+        return sendWithJdkClient(request, described);
+    }
+
+    private static Answer sendWithJdkClient(HttpRequest.Builder request, String described) throws IOException {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(described, response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(described + " got no answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(described + " was interrupted", e);

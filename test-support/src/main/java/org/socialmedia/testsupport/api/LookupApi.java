@@ -14,7 +14,16 @@ public final class LookupApi {
     private final Http http;
 
     public LookupApi(String baseUrl) {
-        this.http = new Http(baseUrl);
+        this(new Http(baseUrl));
+    }
+
+    /** Over another transport than the JDK's client; see {@link Http.Transport}. */
+    public LookupApi(String baseUrl, Http.Transport transport) {
+        this(new Http(baseUrl, transport));
+    }
+
+    private LookupApi(Http http) {
+        this.http = http;
     }
 
     /** For requests no lookup method can express. */
