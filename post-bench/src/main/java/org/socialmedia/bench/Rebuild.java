@@ -24,6 +24,8 @@ final class Rebuild {
         }
     }
 
+    private static final int REPLAY_ATTEMPTS = 3;
+
     private final CommandApi commands;
     private final EventStoreReader store;
     private final BenchOptions.Target target;
@@ -44,10 +46,7 @@ final class Rebuild {
                 wipe.execute("truncate table post_comment, parked_event, post");
             }
             long start = System.nanoTime();
-            Answer replay = commands.replay();
-            if (replay.status() != 202) {
-                throw new IllegalStateException("replay refused: " + replay);
-            }
+            replay();
             while (!complete(db, latest.size(), events)) {
                 Thread.sleep(20);
                 if (System.nanoTime() - start > 600_000_000_000L) {
@@ -55,6 +54,24 @@ final class Rebuild {
                 }
             }
             return new Outcome(events, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /**
+     * Starts the replay. A 503 (the store did not answer in time, so nothing was replayed) is
+     * tried again, as its answer says; the time of the failed attempts counts in the figure.
+     */
+    private void replay() throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            Answer replay = commands.replay();
+            if (replay.status() == 202) {
+                return;
+            }
+            if (replay.status() != 503 || attempt == REPLAY_ATTEMPTS) {
+                throw new IllegalStateException("replay refused: " + replay);
+            }
+            BenchmarkMain.log("  replay answered 503, trying again: %s", replay.body());
+            Thread.sleep(1_000);
         }
     }
 
