@@ -47,7 +47,7 @@ final class BlockingTransport implements Http.Transport, AutoCloseable {
                 .build();
         this.client = HttpClients.custom()
                 .setConnectionManager(pool)
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(TIMEOUT).setRedirectsEnabled(false).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(TIMEOUT).build())
                 .disableAutomaticRetries()
                 .disableContentCompression()
                 .disableCookieManagement()

@@ -15,9 +15,9 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.devstack.LocalStack;
 import org.socialmedia.devstack.StackSettings;
-import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.devstack.tokens.StackTokens;
 import org.socialmedia.post.common.topic.PostTopics;
 import org.socialmedia.testsupport.api.CommandApi;

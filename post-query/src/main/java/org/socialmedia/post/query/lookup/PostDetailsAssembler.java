@@ -95,15 +95,17 @@ class PostDetailsAssembler {
         if (older.isEmpty()) {
             return Optional.empty();
         }
-        return updates.since(id, older.get().version())
+        PostDetails known = older.get();
+        return updates.since(id, known.version())
                 .filter(update -> !update.post().isRemoved())
-                .flatMap(update -> update.post().getVersion() == older.get().version()
-                        ? older
-                        : merged(older.get(), update.post(), update.changedComments()).map(comments -> details(update.post(), comments)))
-                .map(fresh -> {
-                    assembled.remember(fresh);
-                    return fresh;
-                });
+                .flatMap(update -> update.post().getVersion() == known.version() ? older : broughtUpToDate(known, update));
+    }
+
+    private Optional<PostDetails> broughtUpToDate(PostDetails known, PostUpdates.Update update) {
+        Optional<PostDetails> fresh = merged(known, update.post(), update.changedComments())
+                .map(comments -> details(update.post(), comments));
+        fresh.ifPresent(assembled::remember);
+        return fresh;
     }
 
     /**

@@ -38,17 +38,18 @@ public class PostUpdates {
 
     /** Empty if the read model has no such post; a removed post is returned, with its row saying so. */
     public Optional<Update> since(UUID postId, long version) {
-        List<Update> update = new ArrayList<>(1);
+        List<PostView> post = new ArrayList<>(1);
+        List<CommentView> changed = new ArrayList<>();
         jdbc.sql(SINCE).param("id", postId).param("version", version).query(row -> {
-            if (update.isEmpty()) {
-                update.add(new Update(post(row), new ArrayList<>()));
+            if (post.isEmpty()) {
+                post.add(post(row));
             }
             UUID commentId = row.getObject("comment_id", UUID.class);
             if (commentId != null) {
-                update.get(0).changedComments().add(comment(row, commentId, postId));
+                changed.add(comment(row, commentId, postId));
             }
         });
-        return update.stream().findFirst().map(found -> new Update(found.post(), List.copyOf(found.changedComments())));
+        return post.stream().findFirst().map(found -> new Update(found, List.copyOf(changed)));
     }
 
     private static PostView post(ResultSet row) throws SQLException {
