@@ -1,6 +1,7 @@
 package org.socialmedia.post.cmd.eventstore;
 
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,9 +51,21 @@ final class EventDocuments {
                 .append(PUBLISHED, false);
     }
 
+    /**
+     * @throws UnreadableEventException if the document is not an event this version can read;
+     *                                  reading does no I/O, so any failure here is the document's
+     */
     RecordedEvent fromDocument(Document document) {
+        try {
+            return read(document);
+        } catch (RuntimeException e) {
+            throw new UnreadableEventException(document.get(ID), e);
+        }
+    }
+
+    private RecordedEvent read(Document document) {
         Document metadata = document.get(METADATA, Document.class);
-        Map<String, String> metadataMap = new java.util.HashMap<>();
+        Map<String, String> metadataMap = new HashMap<>();
         if (metadata != null) {
             metadata.forEach((key, value) -> metadataMap.put(key, String.valueOf(value)));
         }

@@ -20,6 +20,7 @@ import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.post.cmd.publication.Outbox;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 
@@ -33,6 +34,7 @@ class MongoOutbox implements Outbox {
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> scanned;
     private final EventDocuments documents;
+    private final UnreadableEvents unreadableEvents = new UnreadableEvents();
 
     /**
      * @param scanTimeout the budget of a scan for unpublished events, which reads the whole backlog
@@ -44,13 +46,35 @@ class MongoOutbox implements Outbox {
         this.documents = documents;
     }
 
+    /**
+     * Steps over an event it cannot read, and over its post's later events, which may not be
+     * published before it: they stay in the store, unpublished, and hold back nothing else. Were
+     * they counted in the limit, a post with more of them than a batch would fill every scan, and
+     * no other post's events would ever be found again.
+     */
     @Override
     public List<RecordedEvent> unpublishedBefore(Instant storedBefore, int limit) {
         List<RecordedEvent> pending = new ArrayList<>();
-        scanned.find(and(eq(EventDocuments.PUBLISHED, false), lt(EventDocuments.OCCURRED_AT, Date.from(storedBefore))))
+        Object heldBackPost = null;
+        try (MongoCursor<Document> cursor = scanned
+                .find(and(eq(EventDocuments.PUBLISHED, false), lt(EventDocuments.OCCURRED_AT, Date.from(storedBefore))))
                 .sort(ascending(EventDocuments.AGGREGATE_ID, EventDocuments.VERSION))
-                .limit(limit)
-                .forEach(document -> pending.add(documents.fromDocument(document)));
+                .batchSize(limit)
+                .iterator()) {
+            while (pending.size() < limit && cursor.hasNext()) {
+                Document document = cursor.next();
+                Object post = document.get(EventDocuments.AGGREGATE_ID);
+                if (post != null && post.equals(heldBackPost)) {
+                    continue;
+                }
+                try {
+                    pending.add(documents.fromDocument(document));
+                } catch (UnreadableEventException unreadable) {
+                    heldBackPost = post;
+                    unreadableEvents.report(document, unreadable);
+                }
+            }
+        }
         return pending;
     }
 
