@@ -65,11 +65,14 @@ public final class BenchmarkMain {
             social.seed(options.posts());
             warmUp(options, lookups, social);
             hotPostReady.join();
-            warmUpRebuild(commands, store, target);
             Phases phases = new Phases(options, target, commands, lookups, social, hotPost, viralPost, store, backlog);
+            warmUpEveryPhase(phases);
+            CompilerWatch compilers = new CompilerWatch(target);
             for (int round = 1; round <= options.rounds(); round++) {
                 log("round %d of %d", round, options.rounds());
-                report.add(round(phases));
+                Round measured = round(phases);
+                measured.put("jit_compiler_threads_busy", compilers.busyThreadsSinceLastLook());
+                report.add(measured);
             }
             log("checking the read model against a fold of the event store");
             ReadModelAudit.Result check = new ReadModelAudit(lookups).compare(store, options.clients());
@@ -102,14 +105,15 @@ public final class BenchmarkMain {
     }
 
     /**
-     * The replay runs only in a rebuild, so without this each round's rebuild would be the first,
-     * second and third time its code ever ran, still being compiled by the JIT, and the rounds
-     * would measure the warm-up instead of the replay. It waits for the hot post: a rebuild is
-     * complete when the read model matches the store as it was when the rebuild began.
+     * One round of every phase, not measured. The short warm-up before it compiles the command and
+     * lookup paths only; the viral post, the paced commands with their version waits, the backlog
+     * and the replay run only in a round, and without this the first measured round found their
+     * code still being compiled. A Spring service compiles for minutes of load before its code
+     * settles, so the rounds report how busy the compilers still were ({@link CompilerWatch}).
      */
-    private static void warmUpRebuild(CommandApi commands, EventStoreReader store, BenchOptions.Target target) throws Exception {
-        log("warming up the rebuild");
-        new Rebuild(commands, store, target).run();
+    private static void warmUpEveryPhase(Phases phases) throws Exception {
+        log("warming up: one round of every phase, not measured");
+        round(phases);
     }
 
     private static Round round(Phases phases) throws Exception {

@@ -63,6 +63,7 @@ final class Report {
         LABELS.put("fresh_post_p50_ms", "command p50 on a fresh post (ms)");
         LABELS.put("cmd_heap_used_max_mb", "post-cmd heap in use after the load (MB)");
         LABELS.put("query_heap_used_max_mb", "post-query heap in use after the load (MB)");
+        LABELS.put("jit_compiler_threads_busy", "JIT compiler threads busy during the round, on average (all three JVMs)");
 
         TARGETS.put("hot_post_ratio", new Target("≥ 0.80 (median)", spread -> spread.median() >= 0.8));
         TARGETS.put("hot_post_failures", new Target("0 in every round", spread -> spread.max() == 0));
