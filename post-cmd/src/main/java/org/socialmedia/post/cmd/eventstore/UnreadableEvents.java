@@ -18,9 +18,9 @@ final class UnreadableEvents {
     private static final Logger log = LoggerFactory.getLogger(UnreadableEvents.class);
     private static final int REMEMBERED = 1_000;
 
-    private final Set<Object> reported = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+    private final Set<String> reported = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Object, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
             return size() > REMEMBERED;
         }
     }));

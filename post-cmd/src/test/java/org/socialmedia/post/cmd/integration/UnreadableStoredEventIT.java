@@ -35,7 +35,8 @@ class UnreadableStoredEventIT extends IntegrationTest {
     MongoTemplate mongo;
 
     /** Sorts before every other post in the store, so that the scan meets it first. */
-    private final UUID blocked = UUID.fromString("00000000-0000-4000-8000-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(4));
+    private final UUID blocked = UUID.fromString(
+            "00000000-0000-4000-8000-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(4));
     private final UUID other = UUID.randomUUID();
 
     @Test
