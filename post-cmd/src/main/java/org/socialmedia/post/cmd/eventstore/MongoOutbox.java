@@ -2,8 +2,10 @@ package org.socialmedia.post.cmd.eventstore;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Sorts.ascending;
 
 import java.time.Duration;
@@ -16,11 +18,12 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.socialmedia.cqrs.eventstore.RecordedEvent;
 import org.socialmedia.post.cmd.publication.Outbox;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 
@@ -48,34 +51,67 @@ class MongoOutbox implements Outbox {
 
     /**
      * Steps over an event it cannot read, and over its post's later events, which may not be
-     * published before it: they stay in the store, unpublished, and hold back nothing else. Were
-     * they counted in the limit, a post with more of them than a batch would fill every scan, and
-     * no other post's events would ever be found again.
+     * published before it: they stay in the store, unpublished, and hold back nothing else. Each
+     * query keeps its limit (so MongoDB sorts no more than a batch's worth); when some of a full
+     * page were stepped over, the next page starts after them, and after the whole of a held-back
+     * post, so that a post with more later events than a batch cannot fill every scan.
      */
     @Override
     public List<RecordedEvent> unpublishedBefore(Instant storedBefore, int limit) {
+        Bson unpublished = and(eq(EventDocuments.PUBLISHED, false), lt(EventDocuments.OCCURRED_AT, Date.from(storedBefore)));
         List<RecordedEvent> pending = new ArrayList<>();
-        Object heldBackPost = null;
-        try (MongoCursor<Document> cursor = scanned
-                .find(and(eq(EventDocuments.PUBLISHED, false), lt(EventDocuments.OCCURRED_AT, Date.from(storedBefore))))
-                .sort(ascending(EventDocuments.AGGREGATE_ID, EventDocuments.VERSION))
-                .batchSize(limit)
-                .iterator()) {
-            while (pending.size() < limit && cursor.hasNext()) {
-                Document document = cursor.next();
-                Object post = document.get(EventDocuments.AGGREGATE_ID);
-                if (post != null && post.equals(heldBackPost)) {
-                    continue;
-                }
-                try {
-                    pending.add(documents.fromDocument(document));
-                } catch (UnreadableEventException unreadable) {
-                    heldBackPost = post;
-                    unreadableEvents.report(document, unreadable);
-                }
+        Bson page = unpublished;
+        while (pending.size() < limit) {
+            int wanted = limit - pending.size();
+            List<Document> found = scanned.find(page)
+                    .sort(ascending(EventDocuments.AGGREGATE_ID, EventDocuments.VERSION))
+                    .limit(wanted)
+                    .into(new ArrayList<>(wanted));
+            Object heldBackPost = readAll(found, pending);
+            if (found.size() < wanted) {
+                break;
             }
+            Bson after = after(found.get(found.size() - 1), heldBackPost);
+            if (after == null) {
+                break;
+            }
+            page = and(unpublished, after);
         }
         return pending;
+    }
+
+    /** @return the post held back by an unreadable event, the last one if several; null if none was */
+    private @Nullable Object readAll(List<Document> found, List<RecordedEvent> pending) {
+        Object heldBackPost = null;
+        for (Document document : found) {
+            Object post = document.get(EventDocuments.AGGREGATE_ID);
+            if (post != null && post.equals(heldBackPost)) {
+                continue;
+            }
+            try {
+                pending.add(documents.fromDocument(document));
+            } catch (UnreadableEventException unreadable) {
+                heldBackPost = post;
+                unreadableEvents.report(document, unreadable);
+            }
+        }
+        return heldBackPost;
+    }
+
+    /**
+     * Where the next page starts: after the whole post if the page ended inside a held-back one,
+     * else after its last event; null if the last document has no position a query can resume from.
+     */
+    private static @Nullable Bson after(Document last, @Nullable Object heldBackPost) {
+        if (!(last.get(EventDocuments.AGGREGATE_ID) instanceof String post)
+                || !(last.get(EventDocuments.VERSION) instanceof Number version)) {
+            return null;
+        }
+        if (post.equals(heldBackPost)) {
+            return gt(EventDocuments.AGGREGATE_ID, post);
+        }
+        return or(gt(EventDocuments.AGGREGATE_ID, post),
+                and(eq(EventDocuments.AGGREGATE_ID, post), gt(EventDocuments.VERSION, version.longValue())));
     }
 
     @Override
